@@ -1,0 +1,25 @@
+namespace Tidegate.Domain.Common;
+
+/// <summary>The stable error codes of the API contract (shared/API.md). Never rename one.</summary>
+public static class ErrorCodes
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string NotFound = "not_found";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string IdempotencyConflict = "idempotency_conflict";
+    public const string SoldOut = "sold_out";
+    public const string BookingNotOpen = "booking_not_open";
+    public const string BookingClosed = "booking_closed";
+    public const string VenueClosed = "venue_closed";
+    public const string InvalidSlot = "invalid_slot";
+    public const string InvalidPartySize = "invalid_party_size";
+    public const string LimitExceeded = "limit_exceeded";
+    public const string Throttled = "throttled";
+    public const string QueueRequired = "queue_required";
+    public const string HoldExpired = "hold_expired";
+    public const string CancellationClosed = "cancellation_closed";
+    public const string PaymentUnavailable = "payment_unavailable";
+    public const string CapacityBelowSold = "capacity_below_sold";
+    public const string Unavailable = "unavailable";
+}

@@ -1,0 +1,3 @@
+namespace Tidegate.Server.Data;
+
+public enum DbEngine { Sqlite, Postgres }

@@ -1,0 +1,12 @@
+namespace Tidegate.Server.Data.Migrations;
+
+/// <summary>Every migration in order. Append; never edit one that has shipped.</summary>
+public static class MigrationList
+{
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        M001_Core.Migration,
+    ];
+
+    public static int Latest => All[^1].Version;
+}

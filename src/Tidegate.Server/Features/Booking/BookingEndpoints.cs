@@ -1,0 +1,17 @@
+namespace Tidegate.Server.Features.Booking;
+
+public static class BookingEndpoints
+{
+    public static IServiceCollection AddBooking(this IServiceCollection services) => services
+        .AddSingleton<HoldStore>()
+        .AddSingleton<BookingAccess>()
+        .AddHostedService<HoldSweeper>();
+
+    public static IEndpointRouteBuilder MapBooking(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/bookings");
+        group.MapPost("", CreateBooking.Handle).WithName("CreateBooking");
+        group.MapGet("/{bookingId}", GetBooking.Handle).WithName("GetBooking");
+        return app;
+    }
+}

@@ -1,0 +1,52 @@
+using Dapper;
+using Tidegate.Domain.Booking;
+using Tidegate.Domain.Venue;
+using Tidegate.Server.Data;
+
+namespace Tidegate.Server.Features.Booking;
+
+/// <summary>A booking as stored. Personal data stays encrypted here; only a view decrypts it.</summary>
+public sealed class BookingRow
+{
+    public string Id { get; set; } = "";
+    public string VisitDate { get; set; } = "";
+    public long StartMinute { get; set; }
+    public string Status { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public long Adults { get; set; }
+    public long Children { get; set; }
+    public long Infants { get; set; }
+    public long Toddlers { get; set; }
+    public long Persons { get; set; }
+    public long Amount { get; set; }
+    public string PersonKey { get; set; } = "";
+    public string? MemberId { get; set; }
+    public string? EmailEnc { get; set; }
+    public string? NameEnc { get; set; }
+    public long CreatedAt { get; set; }
+    public long? ExpiresAt { get; set; }
+    public long? ConfirmedAt { get; set; }
+    public long? EndedAt { get; set; }
+
+    public DateOnly Date => DateOnly.ParseExact(VisitDate, "yyyy-MM-dd");
+
+    /// <summary>A lapsed hold is expired the moment it lapses, whether or not the sweeper has run.</summary>
+    public string StatusAt(DateTimeOffset now) =>
+        Status == BookingStatus.Held && ExpiresAt is { } expires && now.ToUnixTimeMilliseconds() >= expires ? BookingStatus.Expired : Status;
+
+    public BookingView ToView(VenueTime time, DateTimeOffset now, int slotMinutes)
+    {
+        var start = SlotGrid.AtMinute((int)StartMinute);
+        var slot = new Slot(Date, start, start.AddMinutes(slotMinutes));
+        return new BookingView(Id, StatusAt(now), VisitDate, new SlotTimes(time.Start(slot), time.End(slot)),
+            new TicketCountsView((int)Adults, (int)Children, (int)Infants, (int)Toddlers), (int)Persons, (int)Amount, "JPY",
+            ExpiresAt is { } e ? time.Local(DateTimeOffset.FromUnixTimeMilliseconds(e)) : null,
+            ConfirmedAt is { } c ? time.Local(DateTimeOffset.FromUnixTimeMilliseconds(c)) : null);
+    }
+
+    public static async Task<BookingRow?> FindAsync(Db db, string id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<BookingRow>("SELECT * FROM bookings WHERE id = @id", new { id });
+    }
+}

@@ -1,0 +1,73 @@
+namespace Tidegate.Server.Features.Booking;
+
+/// <summary>The SQL of holds. Portable between SQLite (3.35+) and PostgreSQL: RETURNING, ON CONFLICT, partial indexes.</summary>
+public static class BookingSql
+{
+    /// <summary>The one statement that claims capacity: the WHERE carries the rule.</summary>
+    public const string Claim = """
+        UPDATE slots SET online_taken = online_taken + @Persons
+        WHERE visit_date = @VisitDate AND start_minute = @StartMinute AND online_taken + @Persons <= online_capacity
+        RETURNING online_capacity - online_taken
+        """;
+
+    public const string Remaining = """
+        SELECT online_capacity - online_taken FROM slots WHERE visit_date = @VisitDate AND start_minute = @StartMinute
+        """;
+
+    /// <summary>Freeing needs no lock beyond the row: status compare-and-set first, so a hold is released once.</summary>
+    public const string ExpireLapsedOfSlot = """
+        UPDATE bookings SET status = 'expired', ended_at = @Now
+        WHERE visit_date = @VisitDate AND start_minute = @StartMinute AND status = 'held' AND expires_at <= @Now
+        RETURNING visit_date, start_minute, persons
+        """;
+
+    public const string ExpireLapsedOfPerson = """
+        UPDATE bookings SET status = 'expired', ended_at = @Now
+        WHERE visit_date = @VisitDate AND person_key = @PersonKey AND status = 'held' AND expires_at <= @Now
+        RETURNING visit_date, start_minute, persons
+        """;
+
+    public const string ExpireLapsed = """
+        UPDATE bookings SET status = 'expired', ended_at = @Now
+        WHERE id IN (SELECT id FROM bookings WHERE status = 'held' AND expires_at <= @Now ORDER BY expires_at LIMIT @Limit)
+          AND status = 'held' AND expires_at <= @Now
+        RETURNING visit_date, start_minute, persons
+        """;
+
+    public const string GiveBack = """
+        UPDATE slots SET online_taken = online_taken - @Persons WHERE visit_date = @VisitDate AND start_minute = @StartMinute
+        """;
+
+    public const string InsertHold = """
+        INSERT INTO bookings (id, visit_date, start_minute, status, channel, adults, children, infants, toddlers, persons,
+                              amount, person_key, member_id, email_enc, name_enc, created_at, expires_at)
+        VALUES (@Id, @VisitDate, @StartMinute, 'held', @Channel, @Adults, @Children, @Infants, @Toddlers, @Persons,
+                @Amount, @PersonKey, @MemberId, @EmailEnc, @NameEnc, @CreatedAt, @ExpiresAt)
+        """;
+
+    public const string InsertIdempotency = """
+        INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at)
+        VALUES (@Scope, @IdemKey, @RequestHash, @StatusCode, @ResponseBody, @CreatedAt)
+        ON CONFLICT (scope, idem_key) DO NOTHING
+        """;
+
+    public static object HoldRow(NewHold hold, long now) => new
+    {
+        hold.Id,
+        VisitDate = hold.Terms.Slot.Date.ToString("yyyy-MM-dd"),
+        hold.Terms.Slot.StartMinute,
+        hold.Channel,
+        Adults = hold.Terms.Tickets.Adult,
+        Children = hold.Terms.Tickets.Child,
+        Infants = hold.Terms.Tickets.Infant,
+        Toddlers = hold.Terms.Tickets.Toddler,
+        hold.Terms.Persons,
+        hold.Terms.Amount,
+        hold.PersonKey,
+        hold.MemberId,
+        hold.EmailEnc,
+        hold.NameEnc,
+        CreatedAt = now,
+        ExpiresAt = hold.Terms.ExpiresAt.ToUnixTimeMilliseconds(),
+    };
+}

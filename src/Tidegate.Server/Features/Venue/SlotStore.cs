@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Dapper;
+using Tidegate.Domain.Venue;
+using Tidegate.Server.Data;
+
+namespace Tidegate.Server.Features.Venue;
+
+/// <summary>
+/// Slot rows hold the capacity counters that bookings claim. A date's rows are created on first
+/// need (idempotently, so any number of instances may race to do it) and read with live holds only.
+/// </summary>
+public sealed class SlotStore(Db db)
+{
+    private readonly ConcurrentDictionary<DateOnly, bool> _ensured = new();
+
+    public async Task EnsureAsync(VenueCalendar calendar, DateOnly date, CancellationToken ct = default)
+    {
+        if (_ensured.ContainsKey(date)) return;
+        var split = calendar.Capacity(date);
+        var rows = calendar.Slots(date).Select(s => new
+        {
+            VisitDate = Key(date), s.StartMinute, Capacity = split.Total, OnlineCapacity = split.Online,
+        });
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(connection, ct);
+        await connection.ExecuteAsync("""
+            INSERT INTO slots (visit_date, start_minute, capacity, online_capacity, online_taken, box_taken)
+            VALUES (@VisitDate, @StartMinute, @Capacity, @OnlineCapacity, 0, 0)
+            ON CONFLICT (visit_date, start_minute) DO NOTHING
+            """, rows, tx);
+        await tx.CommitAsync(ct);
+        _ensured[date] = true;
+    }
+
+    /// <summary>Counters of a date's slots; holds that have lapsed but are not yet swept count as free.</summary>
+    public async Task<IReadOnlyDictionary<int, SlotCount>> CountsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<SlotCount>("""
+            SELECT s.start_minute, s.capacity, s.online_capacity, s.online_taken, s.box_taken,
+                   COALESCE((SELECT SUM(b.persons) FROM bookings b
+                             WHERE b.visit_date = s.visit_date AND b.start_minute = s.start_minute
+                               AND b.status = 'held' AND b.expires_at <= @Now), 0) AS lapsed
+            FROM slots s WHERE s.visit_date = @Date
+            """, new { Date = Key(date), Now = now.ToUnixTimeMilliseconds() });
+        return rows.ToDictionary(r => (int)r.StartMinute);
+    }
+
+    public static string Key(DateOnly date) => date.ToString("yyyy-MM-dd");
+}
+
+public sealed class SlotCount
+{
+    public long StartMinute { get; set; }
+    public long Capacity { get; set; }
+    public long OnlineCapacity { get; set; }
+    public long OnlineTaken { get; set; }
+    public long BoxTaken { get; set; }
+    public long Lapsed { get; set; }
+
+    public int OnlineRemaining => (int)Math.Max(0, OnlineCapacity - OnlineTaken + Lapsed);
+}

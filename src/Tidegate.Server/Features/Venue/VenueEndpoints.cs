@@ -1,0 +1,15 @@
+namespace Tidegate.Server.Features.Venue;
+
+public static class VenueEndpoints
+{
+    public static IServiceCollection AddVenue(this IServiceCollection services) => services
+        .AddSingleton<VenueStore>()
+        .AddSingleton<SlotStore>()
+        .AddSingleton<DemoVenue>();
+
+    public static IEndpointRouteBuilder MapVenue(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/availability", GetAvailability.Handle).WithName("GetAvailability");
+        return app;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Tidegate.Domain.Common;
+
+namespace Tidegate.Server.Infrastructure;
+
+/// <summary>
+/// The one handler for the truly unexpected: a problem+json 500 with the request id, no stack
+/// trace. Framework-level bad requests (malformed route values, oversized bodies) become 400s.
+/// </summary>
+public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        if (exception is BadHttpRequestException bad)
+        {
+            await Problems.From(new Error(ErrorCodes.InvalidRequest, "The request is malformed or too large.").With("field", "$"))
+                .ExecuteAsync(context);
+            logger.LogInformation("Bad request {Status}: {Reason}", bad.StatusCode, bad.Message);
+            return true;
+        }
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested) return true;
+        logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path.Value);
+        await TypedResults.Problem("An unexpected error occurred. Quote the request id when reporting it.", statusCode: 500,
+            title: "Internal error", extensions: new Dictionary<string, object?> { ["code"] = "internal_error", ["requestId"] = context.TraceIdentifier })
+            .ExecuteAsync(context);
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using Tidegate.Domain.Common;
+
+namespace Tidegate.Server.Infrastructure;
+
+/// <summary>Turns rule errors into RFC 9457 problem responses carrying the contract's code.</summary>
+public static class Problems
+{
+    private static readonly Dictionary<string, (int Status, string Title)> Known = new()
+    {
+        [ErrorCodes.InvalidRequest] = (400, "Invalid request"),
+        [ErrorCodes.Unauthorized] = (401, "Unauthorized"),
+        [ErrorCodes.Forbidden] = (403, "Forbidden"),
+        [ErrorCodes.QueueRequired] = (403, "Waiting room required"),
+        [ErrorCodes.NotFound] = (404, "Not found"),
+        [ErrorCodes.IdempotencyConflict] = (409, "Idempotency key reused"),
+        [ErrorCodes.SoldOut] = (409, "Sold out"),
+        [ErrorCodes.HoldExpired] = (409, "Hold expired"),
+        [ErrorCodes.BookingNotOpen] = (422, "Booking not open yet"),
+        [ErrorCodes.BookingClosed] = (422, "Booking closed"),
+        [ErrorCodes.VenueClosed] = (422, "Venue closed"),
+        [ErrorCodes.InvalidSlot] = (422, "Invalid slot"),
+        [ErrorCodes.InvalidPartySize] = (422, "Invalid party size"),
+        [ErrorCodes.LimitExceeded] = (422, "Booking limit exceeded"),
+        [ErrorCodes.CancellationClosed] = (422, "Cancellation closed"),
+        [ErrorCodes.CapacityBelowSold] = (422, "Capacity below sold"),
+        [ErrorCodes.Throttled] = (429, "Too many requests"),
+        [ErrorCodes.PaymentUnavailable] = (503, "Payment unavailable"),
+        [ErrorCodes.Unavailable] = (503, "Service unavailable"),
+    };
+
+    public static int StatusOf(string code) => Known.TryGetValue(code, out var known) ? known.Status : 400;
+
+    public static IResult From(Error error)
+    {
+        var (status, title) = Known.TryGetValue(error.Code, out var known) ? known : (400, "Bad request");
+        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
+        foreach (var (name, value) in error.Extra ?? new Dictionary<string, object?>())
+            extensions[name] = value;
+        return TypedResults.Problem(error.Detail, statusCode: status, title: title,
+            type: $"https://tidegate.dev/problems/{error.Code}", extensions: extensions);
+    }
+
+    public static IResult Invalid(string field, string detail) =>
+        From(new Error(ErrorCodes.InvalidRequest, detail).With("field", field));
+
+    public static IResult NotFound(string detail = "Not found.") => From(new Error(ErrorCodes.NotFound, detail));
+}

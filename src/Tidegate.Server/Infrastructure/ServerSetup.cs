@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Tidegate.Domain.Common;
+using Tidegate.Server.Data;
+using Tidegate.Server.Infrastructure.Auth;
+using Tidegate.Server.Infrastructure.Privacy;
+
+namespace Tidegate.Server.Infrastructure;
+
+/// <summary>The cross-cutting services: database, clock, secrets, auth, JSON and problem details.</summary>
+public static class ServerSetup
+{
+    public static WebApplicationBuilder AddTidegateCore(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+        var dataDirectory = Path.GetFullPath(config["Tidegate:DataDirectory"] ?? "data");
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; o.UseUtcTimestamp = true; });
+        builder.WebHost.ConfigureKestrel(k => { k.Limits.MaxRequestBodySize = 1024 * 1024; k.AddServerHeader = false; });
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+        var clock = new AppClock();
+        if (config.GetValue<bool>("Tidegate:DevTools") && config["Tidegate:Clock:Start"] is { Length: > 0 } start)
+            clock.Set(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture));
+        services.AddSingleton(clock).AddSingleton<TimeProvider>(clock);
+
+        services.AddSingleton(_ => CreateDb(config, dataDirectory));
+        services.AddSingleton<Migrator>();
+        services.AddSingleton(sp => Secrets.Load(config, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger<Secrets>()));
+        services.AddSingleton<PersonalData>();
+        services.AddSingleton<Tokens>();
+        services.AddSingleton<Idempotency>();
+
+        services.AddAuthentication(BearerHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null);
+        services.AddAuthorizationBuilder();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.AllowTrailingCommas = false;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Extensions.TryAdd("code", c.ProblemDetails.Status switch
+            {
+                404 => ErrorCodes.NotFound,
+                401 => ErrorCodes.Unauthorized,
+                403 => ErrorCodes.Forbidden,
+                405 => "method_not_allowed",
+                >= 500 => "internal_error",
+                _ => ErrorCodes.InvalidRequest,
+            });
+            c.ProblemDetails.Extensions.TryAdd("requestId", c.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<ErrorHandling>();
+        return builder;
+    }
+
+    public static Db CreateDb(IConfiguration config, string dataDirectory)
+    {
+        var provider = (config["Tidegate:Database:Provider"] ?? "sqlite").ToLowerInvariant();
+        var connectionString = config["Tidegate:Database:ConnectionString"];
+        return provider switch
+        {
+            "postgres" or "postgresql" => new Db(DbEngine.Postgres,
+                connectionString ?? throw new InvalidOperationException("Tidegate:Database:ConnectionString is required for PostgreSQL.")),
+            "sqlite" => new Db(DbEngine.Sqlite,
+                connectionString ?? $"Data Source={Path.Combine(dataDirectory, "tidegate.db")}",
+                config["Tidegate:Database:Synchronous"] ?? "FULL"),
+            _ => throw new InvalidOperationException($"Unknown Tidegate:Database:Provider '{provider}' (sqlite or postgres)."),
+        };
+    }
+}

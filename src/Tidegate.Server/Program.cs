@@ -1,0 +1,42 @@
+using Tidegate.Server.Data;
+using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Features.Dev;
+using Tidegate.Server.Features.Health;
+using Tidegate.Server.Features.Venue;
+using Tidegate.Server.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddTidegateCore();
+builder.Services
+    .AddTidegateHealth()
+    .AddVenue()
+    .AddBooking();
+
+var app = builder.Build();
+
+// "migrate": apply the schema and stop, for deployments that migrate before rolling out.
+if (args.Contains("migrate"))
+{
+    await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+    return;
+}
+if (app.Configuration.GetValue("Tidegate:Database:MigrateOnStart", true))
+    await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+await app.Services.GetRequiredService<DemoVenue>().SeedIfEmptyAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<RequestLogging>();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapTidegateHealth();
+app.MapVenue();
+app.MapBooking();
+if (app.Configuration.GetValue<bool>("Tidegate:DevTools")) app.MapDevTools();
+
+app.Run();
+
+/// <summary>Entry point; public so the HTTP tests can host it.</summary>
+public partial class Program;
