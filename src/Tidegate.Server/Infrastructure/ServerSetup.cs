@@ -51,6 +51,12 @@ public static class ServerSetup
                 >= 500 => "internal_error",
                 _ => ErrorCodes.InvalidRequest,
             });
+            c.ProblemDetails.Detail ??= c.ProblemDetails.Status switch
+            {
+                404 => "There is nothing at this address.",
+                405 => "This address does not accept that method.",
+                _ => c.ProblemDetails.Title,
+            };
             c.ProblemDetails.Extensions.TryAdd("requestId", c.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<ErrorHandling>();

@@ -46,6 +46,12 @@ public sealed class HoldStore(Db db, TimeProvider clock)
             await tx.RollbackAsync(ct);
             return new HoldResult(HoldOutcome.SoldOut, (int)left);
         }
+        // The key first: a concurrent repeat waits here for the first and then replays its answer.
+        if (hold.Idempotency is { } record && !await TryStoreAsync(connection, tx, record, now))
+        {
+            await tx.RollbackAsync(ct);
+            return new HoldResult(HoldOutcome.DuplicateKey, 0);
+        }
         try
         {
             await connection.ExecuteAsync(BookingSql.InsertHold, BookingSql.HoldRow(hold, now), tx);
@@ -54,11 +60,6 @@ public sealed class HoldStore(Db db, TimeProvider clock)
         {
             await tx.RollbackAsync(ct);
             return new HoldResult(HoldOutcome.LimitExceeded, 0);
-        }
-        if (hold.Idempotency is { } record && !await TryStoreAsync(connection, tx, record, now))
-        {
-            await tx.RollbackAsync(ct);
-            return new HoldResult(HoldOutcome.DuplicateKey, 0);
         }
         await tx.CommitAsync(ct);
         return new HoldResult(HoldOutcome.Held, (int)remaining);

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Tidegate.Server.Data;
+using Tidegate.Server.Infrastructure;
+
+namespace Tidegate.Server.Tests.Support;
+
+/// <summary>
+/// A real Tidegate on Kestrel (loopback, random port) over a fresh database of the given engine,
+/// with dev tools on and the clock started at <see cref="DefaultStart"/> (the moment the booking
+/// window for 2026-12-20 has just opened).
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 20, 0, 0, 1, TimeSpan.FromHours(9));
+
+    private readonly string _engine;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tidegate-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgres;
+    private readonly Dictionary<string, string?> _settings;
+
+    public TestApp(string engine, IDictionary<string, string?>? settings = null)
+    {
+        _engine = engine;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        if (engine == "postgres") _postgres = PostgresServer.CreateDatabase();
+        UseKestrel(0);
+        StartServer();
+        Clock.Set(DefaultStart);
+    }
+
+    public AppClock Clock => Services.GetRequiredService<AppClock>();
+
+    public Db Db => Services.GetRequiredService<Db>();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Tidegate:DevTools", "true");
+        builder.UseSetting("Tidegate:DataDirectory", _dataDirectory);
+        builder.UseSetting("Tidegate:Holds:SweepSeconds", "1");
+        builder.UseSetting("Tidegate:Database:Provider", _engine);
+        builder.UseSetting("Tidegate:Database:ConnectionString", _postgres ?? $"Data Source={Path.Combine(_dataDirectory, "tidegate.db")}");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        if (_postgres is not null) PostgresServer.DropDatabase(_postgres);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
