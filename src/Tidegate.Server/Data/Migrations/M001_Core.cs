@@ -65,7 +65,8 @@ public static class M001_Core
             created_at BIGINT NOT NULL,
             expires_at BIGINT NULL,
             confirmed_at BIGINT NULL,
-            ended_at BIGINT NULL
+            ended_at BIGINT NULL,
+            ticket_serial INTEGER NOT NULL DEFAULT 1
         );
         CREATE UNIQUE INDEX ux_bookings_active_person ON bookings (visit_date, person_key)
             WHERE status IN ('held', 'confirmed');

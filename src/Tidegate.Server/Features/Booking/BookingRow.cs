@@ -27,6 +27,8 @@ public sealed class BookingRow
     public long? ExpiresAt { get; set; }
     public long? ConfirmedAt { get; set; }
     public long? EndedAt { get; set; }
+    /// <summary>Bumped whenever the booking's ticket changes (a move); codes with an older serial are revoked.</summary>
+    public long TicketSerial { get; set; }
 
     public DateOnly Date => DateOnly.ParseExact(VisitDate, "yyyy-MM-dd");
 

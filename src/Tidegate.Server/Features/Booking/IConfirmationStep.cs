@@ -1,0 +1,13 @@
+using System.Data.Common;
+
+namespace Tidegate.Server.Features.Booking;
+
+/// <summary>
+/// Work that must commit together with a booking's confirmation, e.g. queueing the ticket email in
+/// the outbox, so a confirmed booking can never lack it. Registered in DI; the confirmation runs
+/// every registered step inside its transaction, after the status compare-and-set succeeded.
+/// </summary>
+public interface IConfirmationStep
+{
+    Task OnConfirmedAsync(DbConnection connection, DbTransaction tx, BookingRow booking, CancellationToken ct);
+}
