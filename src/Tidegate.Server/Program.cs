@@ -8,6 +8,7 @@ using Tidegate.Server.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTidegateCore();
 builder.Services
+    .AddOpenApi()
     .AddTidegateHealth()
     .AddVenue()
     .AddBooking();
@@ -31,6 +32,7 @@ app.UseMiddleware<RequestLogging>();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapOpenApi();
 app.MapTidegateHealth();
 app.MapVenue();
 app.MapBooking();
