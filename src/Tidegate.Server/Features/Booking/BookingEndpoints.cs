@@ -4,6 +4,7 @@ public static class BookingEndpoints
 {
     public static IServiceCollection AddBooking(this IServiceCollection services) => services
         .AddSingleton<HoldStore>()
+        .AddSingleton<CreateBooking>()
         .AddSingleton<BookingAccess>()
         .AddHostedService<HoldSweeper>();
 
