@@ -2,6 +2,7 @@ using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Features.Dev;
 using Tidegate.Server.Features.Health;
+using Tidegate.Server.Features.Site;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 
@@ -11,7 +12,8 @@ builder.Services
     .AddOpenApi()
     .AddTidegateHealth()
     .AddVenue()
-    .AddBooking();
+    .AddBooking()
+    .AddSite(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,9 +28,10 @@ if (app.Configuration.GetValue("Tidegate:Database:MigrateOnStart", true))
 await app.Services.GetRequiredService<DemoVenue>().SeedIfEmptyAsync();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusPages();
 app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<RequestLogging>();
+app.UseSite();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -36,6 +39,7 @@ app.MapOpenApi();
 app.MapTidegateHealth();
 app.MapVenue();
 app.MapBooking();
+app.MapSite();
 if (app.Configuration.GetValue<bool>("Tidegate:DevTools")) app.MapDevTools();
 
 app.Run();

@@ -46,6 +46,19 @@ public sealed class SlotStore(Db db)
         return rows.ToDictionary(r => (int)r.StartMinute);
     }
 
+    /// <summary>Online places left per date in [from, to], for dates whose slots exist; others are untouched.</summary>
+    public async Task<IReadOnlyDictionary<DateOnly, int>> RemainingByDateAsync(DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string Date, long Remaining)>("""
+            SELECT s.visit_date, SUM(s.online_capacity - s.online_taken) +
+                   COALESCE((SELECT SUM(b.persons) FROM bookings b
+                             WHERE b.visit_date = s.visit_date AND b.status = 'held' AND b.expires_at <= @Now), 0)
+            FROM slots s WHERE s.visit_date BETWEEN @From AND @To GROUP BY s.visit_date
+            """, new { From = Key(from), To = Key(to), Now = now.ToUnixTimeMilliseconds() });
+        return rows.ToDictionary(r => DateOnly.ParseExact(r.Date, "yyyy-MM-dd"), r => (int)r.Remaining);
+    }
+
     public static string Key(DateOnly date) => date.ToString("yyyy-MM-dd");
 }
 

@@ -5,7 +5,8 @@ public static class VenueEndpoints
     public static IServiceCollection AddVenue(this IServiceCollection services) => services
         .AddSingleton<VenueStore>()
         .AddSingleton<SlotStore>()
-        .AddSingleton<DemoVenue>();
+        .AddSingleton<DemoVenue>()
+        .AddSingleton<Site.Format>();
 
     public static IEndpointRouteBuilder MapVenue(this IEndpointRouteBuilder app)
     {

@@ -1,0 +1,31 @@
+using Tidegate.Server.Features.Venue;
+
+namespace Tidegate.Server.Features.Booking.Pages;
+
+/// <summary>When a slot cannot take the party: the nearest slots that can, that day, else the next days with room.</summary>
+public static class Alternatives
+{
+    public sealed record Option(DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int Remaining, string Level);
+
+    public static async Task<IReadOnlyList<Option>> NearestAsync(
+        DateOnly date, DateTimeOffset wanted, int persons, VenueStore venues, SlotStore slots, DateTimeOffset now, CancellationToken ct)
+    {
+        var sameDay = await FitAsync(date, persons, venues, slots, now, ct);
+        if (sameDay.Count > 0)
+            return sameDay.OrderBy(o => Math.Abs((o.Start - wanted).Ticks)).Take(3).ToList();
+        var later = new List<Option>();
+        for (var next = date.AddDays(1); next <= date.AddDays(14) && later.Count < 3; next = next.AddDays(1))
+        {
+            var options = await FitAsync(next, persons, venues, slots, now, ct);
+            if (options.Count > 0) later.Add(options.OrderBy(o => Math.Abs((o.Start.TimeOfDay - wanted.TimeOfDay).Ticks)).First());
+        }
+        return later;
+    }
+
+    private static async Task<List<Option>> FitAsync(DateOnly date, int persons, VenueStore venues, SlotStore slots, DateTimeOffset now, CancellationToken ct)
+    {
+        var availability = await GetAvailability.ReadAsync(date, venues, slots, now, ct);
+        return availability.Slots.Where(s => s.Bookable && s.Remaining >= persons)
+            .Select(s => new Option(date, s.Start, s.End, s.Remaining, s.Level)).ToList();
+    }
+}

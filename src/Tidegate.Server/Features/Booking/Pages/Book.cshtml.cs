@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tidegate.Domain.Booking;
+using Tidegate.Domain.Common;
+using Tidegate.Server.Features.Venue;
+
+namespace Tidegate.Server.Features.Booking.Pages;
+
+/// <summary>Choose the party and give the guest details; on submit, hold the places or say why not.</summary>
+public sealed class BookModel(
+    VenueStore venues, SlotStore slots, CreateBooking createBooking, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty] public int Adult { get; set; } = 1;
+    [BindProperty] public int Child { get; set; }
+    [BindProperty] public int Infant { get; set; }
+    [BindProperty] public int Toddler { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    /// <summary>Fixed when the form is shown, so a double submit holds once.</summary>
+    [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
+
+    public DateOnly Date { get; private set; }
+    public GetAvailability.SlotView? Slot { get; private set; }
+    public IReadOnlyDictionary<TicketType, int> Prices { get; private set; } = new Dictionary<TicketType, int>();
+    public int MaxParty { get; private set; }
+    public string? Problem { get; private set; }
+    public string? ProblemField { get; private set; }
+    public IReadOnlyList<Alternatives.Option> Others { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string date, string start, CancellationToken ct) =>
+        await LoadAsync(date, start, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string date, string start, CancellationToken ct)
+    {
+        if (!await LoadAsync(date, start, ct)) return NotFound();
+        var request = new CreateBookingRequest(date, start, new TicketsRequest(Adult, Child, Infant, Toddler), Email?.Trim(), Name?.Trim());
+        var result = await createBooking.ExecuteAsync(request, null, IdempotencyKey, ct);
+        if (result.IsOk) return Redirect($"/booking/{result.Value.BookingId}?key={Uri.EscapeDataString(result.Value.AccessKey!)}");
+
+        Problem = Messages.For(result.Error, text, MaxParty);
+        ProblemField = result.Error.Extra?.GetValueOrDefault("field") as string;
+        if (result.Error.Code == ErrorCodes.SoldOut)
+        {
+            IdempotencyKey = Guid.NewGuid().ToString("N");
+            Others = await Alternatives.NearestAsync(Date, Slot!.Start, Adult + Child + Infant + Toddler, venues, slots, clock.GetUtcNow(), ct);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string date, string start, CancellationToken ct)
+    {
+        if (BookingInput.ParseDate(date) is not { } day || BookingInput.ParseTime(start) is not { } time) return false;
+        var calendar = await venues.GetAsync(ct);
+        var availability = await GetAvailability.ReadAsync(day, venues, slots, clock.GetUtcNow(), ct);
+        Date = day;
+        Slot = availability.Slots.FirstOrDefault(s => TimeOnly.FromDateTime(s.Start.DateTime) == time);
+        if (Slot is null) return false;
+        Prices = Enum.GetValues<TicketType>().ToDictionary(t => t, t => calendar.Prices.PriceOf(t, day));
+        MaxParty = calendar.Settings.MaxPartySize;
+        return true;
+    }
+}

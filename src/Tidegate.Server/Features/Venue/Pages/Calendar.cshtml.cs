@@ -1,0 +1,46 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tidegate.Domain.Venue;
+
+namespace Tidegate.Server.Features.Venue.Pages;
+
+/// <summary>The home page: a month calendar of which dates are open, bookable, sold out or open soon.</summary>
+public sealed class CalendarModel(VenueStore venues, SlotStore slots, TimeProvider clock) : PageModel
+{
+    public DateOnly Month { get; private set; }
+    public DateOnly? Previous { get; private set; }
+    public DateOnly? Next { get; private set; }
+    public IReadOnlyList<CalendarDay> Days { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? month, CancellationToken ct)
+    {
+        var calendar = await venues.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        var today = calendar.Time.Today(now);
+        var first = new DateOnly(today.Year, today.Month, 1);
+        Month = DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked)
+                && asked >= first && asked <= first.AddMonths(2) ? asked : first;
+        Previous = Month > first ? Month.AddMonths(-1) : null;
+        Next = Month < first.AddMonths(2) ? Month.AddMonths(1) : null;
+
+        var gridStart = Month.AddDays(-(int)Month.DayOfWeek);
+        var gridEnd = Month.AddMonths(1).AddDays(-1);
+        gridEnd = gridEnd.AddDays(6 - (int)gridEnd.DayOfWeek);
+        var remaining = await slots.RemainingByDateAsync(gridStart, gridEnd, now, ct);
+        var days = new List<CalendarDay>();
+        for (var date = gridStart; date <= gridEnd; date = date.AddDays(1))
+            days.Add(new CalendarDay(date, StateOf(calendar, date, today, now, remaining), BookingWindow.OpensAt(date, calendar.Time), date.Month == Month.Month));
+        Days = days;
+        Response.Headers.CacheControl = "private, max-age=5";
+        return Page();
+    }
+
+    private static DayState StateOf(VenueCalendar calendar, DateOnly date, DateOnly today, DateTimeOffset now, IReadOnlyDictionary<DateOnly, int> remaining)
+    {
+        if (date < today) return DayState.Past;
+        if (calendar.Slots(date).Count == 0) return DayState.Closed;
+        if (calendar.IsBookable(date, now)) return remaining.TryGetValue(date, out var left) && left <= 0 ? DayState.SoldOut : DayState.Bookable;
+        return now < BookingWindow.OpensAt(date, calendar.Time) ? DayState.OpensLater : DayState.Past;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tidegate.Server.Features.Booking;
+
+namespace Tidegate.Server.Features.Venue.Pages;
+
+/// <summary>The slots of one date with the places left and how busy each is.</summary>
+public sealed class DayModel(VenueStore venues, SlotStore slots, TimeProvider clock) : PageModel
+{
+    public DateOnly Date { get; private set; }
+    public GetAvailability.Response Availability { get; private set; } = null!;
+    public bool OpensLater { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string date, CancellationToken ct)
+    {
+        if (BookingInput.ParseDate(date) is not { } day) return NotFound();
+        Date = day;
+        var now = clock.GetUtcNow();
+        Availability = await GetAvailability.ReadAsync(day, venues, slots, now, ct);
+        OpensLater = now < Availability.BookingOpensAt;
+        Response.Headers.CacheControl = "private, max-age=5";
+        return Page();
+    }
+}
