@@ -32,7 +32,7 @@ public sealed class CalendarModel(VenueStore venues, SlotStore slots, TimeProvid
         for (var date = gridStart; date <= gridEnd; date = date.AddDays(1))
             days.Add(new CalendarDay(date, StateOf(calendar, date, today, now, remaining), BookingWindow.OpensAt(date, calendar.Time), date.Month == Month.Month));
         Days = days;
-        Response.Headers.CacheControl = "private, max-age=5";
+        Site.PageCache.Briefly(Response);
         return Page();
     }
 

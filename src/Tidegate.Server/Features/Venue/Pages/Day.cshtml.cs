@@ -18,7 +18,7 @@ public sealed class DayModel(VenueStore venues, SlotStore slots, TimeProvider cl
         var now = clock.GetUtcNow();
         Availability = await GetAvailability.ReadAsync(day, venues, slots, now, ct);
         OpensLater = now < Availability.BookingOpensAt;
-        Response.Headers.CacheControl = "private, max-age=5";
+        Site.PageCache.Briefly(Response);
         return Page();
     }
 }
