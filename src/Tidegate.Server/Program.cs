@@ -1,7 +1,10 @@
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Features.BoxOffice;
 using Tidegate.Server.Features.Dev;
+using Tidegate.Server.Features.Gates;
 using Tidegate.Server.Features.Health;
+using Tidegate.Server.Features.Tickets;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 
@@ -10,7 +13,9 @@ builder.AddTidegateCore();
 builder.Services
     .AddTidegateHealth()
     .AddVenue()
-    .AddBooking();
+    .AddBooking()
+    .AddTickets()
+    .AddGates();
 
 var app = builder.Build();
 
@@ -34,6 +39,9 @@ app.UseAuthorization();
 app.MapTidegateHealth();
 app.MapVenue();
 app.MapBooking();
+app.MapTickets();
+app.MapGates();
+app.MapBoxOffice();
 if (app.Configuration.GetValue<bool>("Tidegate:DevTools")) app.MapDevTools();
 
 app.Run();
