@@ -12,6 +12,7 @@ public static class TicketEndpoints
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TicketKeyLoader))))
         .AddSingleton<TicketIssuer>()
         .AddSingleton<TicketEmail>()
+        .AddSingleton<TicketMailOutbox>()
         .AddSingleton<MailSignal>()
         .AddSingleton<IConfirmationStep, QueueTicketEmail>()
         .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<IConfiguration>(), DataDirectory(sp)))
