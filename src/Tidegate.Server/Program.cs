@@ -1,8 +1,11 @@
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Features.BoxOffice;
 using Tidegate.Server.Features.Dev;
+using Tidegate.Server.Features.Gates;
 using Tidegate.Server.Features.Health;
 using Tidegate.Server.Features.Site;
+using Tidegate.Server.Features.Tickets;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 
@@ -13,7 +16,9 @@ builder.Services
     .AddTidegateHealth()
     .AddVenue()
     .AddBooking()
-    .AddSite(builder.Configuration);
+    .AddSite(builder.Configuration)
+    .AddTickets()
+    .AddGates();
 
 var app = builder.Build();
 
@@ -40,6 +45,9 @@ app.MapTidegateHealth();
 app.MapVenue();
 app.MapBooking();
 app.MapSite();
+app.MapTickets();
+app.MapGates();
+app.MapBoxOffice();
 if (app.Configuration.GetValue<bool>("Tidegate:DevTools")) app.MapDevTools();
 
 app.Run();

@@ -8,7 +8,7 @@ public sealed class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute()
     {
-        if (!Browsers.Available) Skip = "Chromium is not installed at " + Browsers.ChromiumPath;
+        if (HeadlessChromium.SkipReason is { } reason) Skip = reason;
     }
 }
 
@@ -16,6 +16,6 @@ public sealed class BrowserTheoryAttribute : TheoryAttribute
 {
     public BrowserTheoryAttribute()
     {
-        if (!Browsers.Available) Skip = "Chromium is not installed at " + Browsers.ChromiumPath;
+        if (HeadlessChromium.SkipReason is { } reason) Skip = reason;
     }
 }

@@ -2,14 +2,9 @@ using Microsoft.Playwright;
 
 namespace Tidegate.Browser.Tests.Support;
 
-/// <summary>Debian's Chromium driven by Playwright. Never downloads a browser.</summary>
+/// <summary>One headless Chromium shared by a collection of tests; each test gets its own context.</summary>
 public sealed class Browsers : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    public static bool Available =>
-        File.Exists(ChromiumPath) || Environment.GetEnvironmentVariable("TIDEGATE_REQUIRE_BROWSER") == "1";
-
     public static readonly (string Name, int Width, int Height) Phone = ("phone", 360, 740);
     public static readonly (string Name, int Width, int Height) Desktop = ("desktop", 1280, 900);
 
@@ -18,15 +13,8 @@ public sealed class Browsers : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!Available) return;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync"],
-        });
+        if (HeadlessChromium.SkipReason is not null) return;
+        (_playwright, Browser) = await HeadlessChromium.LaunchAsync();
     }
 
     public async Task<IPage> NewPageAsync(string baseUrl, (string Name, int Width, int Height) size, string locale)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Tidegate.Server.Data;
+using Tidegate.Server.Features.Tickets;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 
@@ -12,7 +13,7 @@ public static class GetBooking
 
     public static async Task<IResult> Handle(
         string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, VenueStore venues,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, TicketIssuer tickets, CancellationToken ct)
     {
         if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
         var row = await BookingRow.FindAsync(db, bookingId, ct);
@@ -20,6 +21,8 @@ public static class GetBooking
         if (row is null || !access.Allows(row.Id, http.Headers[KeyHeader].ToString(), row.MemberId, user))
             return Problems.NotFound("No such booking, or the access key does not match.");
         var calendar = await venues.GetAsync(ct);
-        return TypedResults.Ok(row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes));
+        var view = row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
+        if (TicketIssuer.HasTicket(row)) view = view with { TicketCode = tickets.CodeFor(row), TicketImageUrl = tickets.ImageUrl(row.Id) };
+        return TypedResults.Ok(view);
     }
 }

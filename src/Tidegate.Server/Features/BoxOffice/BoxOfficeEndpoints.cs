@@ -1,0 +1,14 @@
+using Tidegate.Server.Infrastructure.Auth;
+
+namespace Tidegate.Server.Features.BoxOffice;
+
+public static class BoxOfficeEndpoints
+{
+    /// <summary>Box office staff use operator tokens (admins may too); there is no separate box-office role.</summary>
+    public static IEndpointRouteBuilder MapBoxOffice(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/box-office/bookings", SellWalkIn.Handle).WithName("SellWalkIn")
+            .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Admin));
+        return app;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Tidegate.Domain.Booking;
+using Tidegate.Domain.Common;
+using Tidegate.Server.Data;
+using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Features.Tickets;
+using Tidegate.Server.Features.Venue;
+using Tidegate.Server.Infrastructure;
+
+namespace Tidegate.Server.Features.BoxOffice;
+
+/// <summary>
+/// POST /api/v1/box-office/bookings {start, tickets}: staff (operator, admin) sell today's places
+/// from the walk-in share; payment is taken at the counter, so the booking is confirmed at once
+/// (channel box_office) and answered with its ticket code and printable ticket page.
+/// </summary>
+public static class SellWalkIn
+{
+    private const string Scope = "POST /api/v1/box-office/bookings";
+
+    public sealed record Request(string? Start, TicketsRequest? Tickets);
+
+    public sealed record Response(string BookingId, string AccessKey, string Status, string Channel, SlotTimes Slot, int Persons,
+        int Amount, string Currency, string TicketCode, string TicketUrl, string TicketImageUrl);
+
+    public static async Task<IResult> Handle(HttpRequest http, Db db, VenueStore venues, SlotStore slots, Idempotency idempotency,
+        IEnumerable<IConfirmationStep> steps, TicketIssuer issuer, BookingAccess access, TimeProvider clock,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        var options = json.Value.SerializerOptions;
+        var body = await JsonBody.ReadAsync<Request>(http, options);
+        if (!body.IsOk) return Problems.From(body.Error);
+        var key = Idempotency.KeyOf(http);
+        if (!key.IsOk) return Problems.From(key.Error);
+        if (BookingInput.ParseTime(body.Value.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");
+        if (body.Value.Tickets is not { } tickets) return Problems.Invalid("tickets", "'tickets' must give the number of each ticket type.");
+        var requestHash = Idempotency.Hash(body.Value, options);
+        if (key.Value is { } k && await idempotency.FindAsync(Scope, k, ct) is { } stored)
+            return await ReplayAsync(stored, requestHash, db, issuer, access, options, ct);
+
+        var calendar = await venues.GetAsync(ct);
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var today = calendar.Time.Today(now);
+        var terms = HoldRules.Check(calendar.Settings, calendar.Day(today), calendar.Prices, calendar.Time, start, tickets.ToCounts(), now);
+        if (!terms.IsOk) return Problems.From(terms.Error);
+        await slots.EnsureAsync(calendar, today, ct);
+
+        var id = Guid.CreateVersion7().ToString();
+        var slot = new { VisitDate = SlotStore.Key(today), terms.Value.Slot.StartMinute, terms.Value.Persons };
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(connection, ct);
+        if (await connection.QuerySingleOrDefaultAsync<long?>(BoxOfficeSql.Claim, slot, tx) is null)
+        {
+            var left = await connection.ExecuteScalarAsync<long>(BoxOfficeSql.Remaining, slot, tx);
+            await tx.RollbackAsync(ct);
+            return Problems.From(new Error(ErrorCodes.SoldOut, $"Not enough walk-in places left in this slot for {terms.Value.Persons} persons.")
+                .With("remaining", left));
+        }
+        var t = terms.Value.Tickets;
+        var row = await connection.QuerySingleAsync<BookingRow>(BoxOfficeSql.InsertConfirmed, new
+        {
+            Id = id, slot.VisitDate, slot.StartMinute, Adults = t.Adult, Children = t.Child, Infants = t.Infant, Toddlers = t.Toddler,
+            slot.Persons, terms.Value.Amount, PersonKey = "b:" + id, Now = now.ToUnixTimeMilliseconds(),
+        }, tx);
+        foreach (var step in steps) await step.OnConfirmedAsync(connection, tx, row, ct);
+        var response = new Response(id, access.KeyFor(id), BookingStatus.Confirmed, "box_office",
+            new SlotTimes(terms.Value.SlotStart, terms.Value.SlotEnd), terms.Value.Persons, terms.Value.Amount, "JPY",
+            issuer.CodeFor(row), issuer.PageUrl(id), issuer.ImageUrl(id));
+        if (key.Value is { } idemKey && !await StoreAsync(connection, tx, idemKey, requestHash, response, options, now))
+        {
+            await tx.RollbackAsync(ct);
+            return await ReplayAsync((await idempotency.FindAsync(Scope, idemKey, ct))!, requestHash, db, issuer, access, options, ct);
+        }
+        await tx.CommitAsync(ct);
+        return TypedResults.Created($"/api/v1/bookings/{id}", response);
+    }
+
+    /// <summary>Stored without its secrets (access key, code, links); a replay derives them again.</summary>
+    private static async Task<bool> StoreAsync(DbConnection connection, DbTransaction tx, string key, string hash, Response response,
+        JsonSerializerOptions options, DateTimeOffset now) =>
+        await connection.ExecuteAsync(BookingSql.InsertIdempotency, new
+        {
+            Scope, IdemKey = key, RequestHash = hash, StatusCode = 201,
+            ResponseBody = JsonSerializer.Serialize(response with { AccessKey = "", TicketCode = "", TicketUrl = "", TicketImageUrl = "" }, options),
+            CreatedAt = now.ToUnixTimeMilliseconds(),
+        }, tx) == 1;
+
+    private static async Task<IResult> ReplayAsync(Idempotency.Stored stored, string requestHash, Db db, TicketIssuer issuer,
+        BookingAccess access, JsonSerializerOptions options, CancellationToken ct)
+    {
+        if (stored.RequestHash != requestHash) return Problems.From(Idempotency.Conflict());
+        var first = JsonSerializer.Deserialize<Response>(stored.ResponseBody, options)!;
+        var row = (await BookingRow.FindAsync(db, first.BookingId, ct))!;
+        return TypedResults.Created($"/api/v1/bookings/{first.BookingId}", first with
+        {
+            AccessKey = access.KeyFor(row.Id), TicketCode = issuer.CodeFor(row), TicketUrl = issuer.PageUrl(row.Id), TicketImageUrl = issuer.ImageUrl(row.Id),
+        });
+    }
+}

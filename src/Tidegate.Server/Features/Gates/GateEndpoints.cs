@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using Tidegate.Server.Infrastructure.Auth;
+
+namespace Tidegate.Server.Features.Gates;
+
+public static class GateEndpoints
+{
+    public static IServiceCollection AddGates(this IServiceCollection services) => services
+        .AddSingleton(sp => GateSettings.From(sp.GetRequiredService<IConfiguration>()))
+        .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(),
+            sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
+
+    public static IEndpointRouteBuilder MapGates(this IEndpointRouteBuilder app)
+    {
+        var gate = app.MapGroup("/api/v1/gate").RequireAuthorization(p => p.RequireRole(Roles.Gate));
+        gate.MapPost("/scans", RedeemScan.Handle).WithName("RedeemScan");
+        gate.MapPost("/exits", RecordExit.Handle).WithName("RecordExit");
+        gate.MapGet("/offline-bundle", GetOfflineBundle.Handle).WithName("GetOfflineBundle");
+        app.MapGet("/api/v1/gate/conflicts", GetConflicts.Handle).WithName("GetGateConflicts")
+            .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Admin));
+        app.MapGet("/api/v1/congestion", GetCongestion.Handle).WithName("GetCongestion");
+        GatePage.Map(app);
+        return app;
+    }
+}

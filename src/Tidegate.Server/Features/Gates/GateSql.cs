@@ -1,0 +1,54 @@
+namespace Tidegate.Server.Features.Gates;
+
+/// <summary>The SQL of admissions; portable between SQLite and PostgreSQL.</summary>
+public static class GateSql
+{
+    public const string Ticket = """
+        SELECT id, visit_date, start_minute, status, persons, ticket_serial, admitted_persons, first_admitted_at, first_gate_id
+        FROM bookings WHERE id = @Id
+        """;
+
+    /// <summary>
+    /// The one statement that admits persons: the WHERE carries the rule (paid, this issue of the
+    /// ticket, enough persons left), exactly like claiming capacity, so two lanes can never admit
+    /// more than the party. The first use keeps the earliest scan, whichever lane uploads first.
+    /// </summary>
+    public const string Admit = """
+        UPDATE bookings SET admitted_persons = admitted_persons + @Persons,
+            first_admitted_at = CASE WHEN first_admitted_at IS NULL OR first_admitted_at > @At THEN @At ELSE first_admitted_at END,
+            first_gate_id = CASE WHEN first_admitted_at IS NULL OR first_admitted_at > @At THEN @GateId ELSE first_gate_id END
+        WHERE id = @Id AND status = 'confirmed' AND ticket_serial = @Serial AND admitted_persons + @Persons <= persons
+        RETURNING admitted_persons
+        """;
+
+    public const string FindScan = "SELECT response FROM gate_scans WHERE nonce = @Nonce";
+
+    public const string InsertScan = """
+        INSERT INTO gate_scans (nonce, gate_id, booking_id, visit_date, result, reason, admitted, scanned_at, received_at, offline, response)
+        VALUES (@Nonce, @GateId, @BookingId, @VisitDate, @Result, @Reason, @Admitted, @ScannedAt, @ReceivedAt, @Offline, @Response)
+        """;
+
+    public const string InsertConflict = """
+        INSERT INTO gate_conflicts (id, booking_id, visit_date, nonce, gate_id, scanned_at, reason, persons, first_gate_id, first_used_at, detected_at)
+        VALUES (@Id, @BookingId, @VisitDate, @Nonce, @GateId, @ScannedAt, @Reason, @Persons, @FirstGateId, @FirstUsedAt, @DetectedAt)
+        """;
+
+    public const string InsertExit = """
+        INSERT INTO gate_exits (id, gate_id, visit_date, persons, at) VALUES (@Id, @GateId, @VisitDate, @Persons, @At)
+        ON CONFLICT (id) DO NOTHING
+        """;
+}
+
+/// <summary>A booking as the gate reads it.</summary>
+public sealed class GateTicketRow
+{
+    public string Id { get; set; } = "";
+    public string VisitDate { get; set; } = "";
+    public long StartMinute { get; set; }
+    public string Status { get; set; } = "";
+    public long Persons { get; set; }
+    public long TicketSerial { get; set; }
+    public long AdmittedPersons { get; set; }
+    public long? FirstAdmittedAt { get; set; }
+    public string? FirstGateId { get; set; }
+}

@@ -1,0 +1,67 @@
+using Dapper;
+using Tidegate.Domain.Gates;
+using Tidegate.Server.Data;
+using Tidegate.Server.Features.Venue;
+using Tidegate.Server.Infrastructure;
+
+namespace Tidegate.Server.Features.Gates;
+
+/// <summary>
+/// GET /api/v1/congestion[?date=]: persons inside now (entries − exits, dwell estimate for missing
+/// exits) with its level, and a first forecast per slot from confirmed bookings × dwell. Public; the
+/// figures are aggregated in SQL so the cost does not grow with the day's scans.
+/// </summary>
+public static class GetCongestion
+{
+    public sealed record ForecastView(DateTimeOffset Start, int ExpectedInside, string Level);
+
+    public sealed record Response(DateTimeOffset AsOf, string Date, int Inside, int ComfortableCapacity, string Level, IReadOnlyList<ForecastView> Forecast);
+
+    private sealed class Counts
+    {
+        public long Entered { get; set; }
+        public long PresumedGone { get; set; }
+        public long Exits { get; set; }
+    }
+
+    public static async Task<IResult> Handle(string? date, Db db, VenueStore venues, GateSettings settings, TimeProvider clock, CancellationToken ct)
+    {
+        var calendar = await venues.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        var today = calendar.Time.Today(now);
+        var day = today;
+        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", out day))
+            return Problems.Invalid("date", "Query parameter 'date' must be a calendar date as yyyy-MM-dd.");
+        var congestion = settings.Congestion;
+
+        await using var connection = await db.OpenAsync(ct);
+        var inside = 0;
+        if (day == today)
+        {
+            var counts = await connection.QuerySingleAsync<Counts>("""
+                SELECT COALESCE((SELECT SUM(admitted) FROM gate_scans WHERE visit_date = @Day AND admitted > 0 AND scanned_at <= @Now), 0) AS entered,
+                       COALESCE((SELECT SUM(admitted) FROM gate_scans WHERE visit_date = @Day AND admitted > 0 AND scanned_at <= @Gone), 0) AS presumed_gone,
+                       COALESCE((SELECT SUM(persons) FROM gate_exits WHERE visit_date = @Day), 0) AS exits
+                """, new { Day = ScanStore.SlotKey(day), Now = now.ToUnixTimeMilliseconds(),
+                    Gone = now.AddMinutes(-congestion.DwellMinutes).ToUnixTimeMilliseconds() });
+            var dwell = TimeSpan.FromMinutes(congestion.DwellMinutes);
+            // The aggregate as two entries: those presumed gone by now, and the rest.
+            Entry[] entries = [new(now - dwell, (int)counts.PresumedGone), new(now, (int)(counts.Entered - counts.PresumedGone))];
+            inside = Occupancy.Inside(entries, (int)counts.Exits, now, dwell);
+        }
+
+        var booked = (await connection.QueryAsync<(long StartMinute, long Persons)>("""
+            SELECT start_minute, SUM(persons) FROM bookings WHERE visit_date = @Day AND status = 'confirmed' GROUP BY start_minute
+            """, new { Day = ScanStore.SlotKey(day) }))
+            .Select(b => new Entry(calendar.Time.At(day, Domain.Venue.SlotGrid.AtMinute((int)b.StartMinute)), (int)b.Persons)).ToList();
+        var forecast = calendar.Slots(day).Select(slot =>
+        {
+            var start = calendar.Time.Start(slot);
+            var expected = Congestion.Expected(booked, start, congestion);
+            return new ForecastView(start, expected, Congestion.Level(expected, congestion));
+        }).ToList();
+
+        return TypedResults.Ok(new Response(calendar.Time.Local(now), ScanStore.SlotKey(day), inside, congestion.ComfortableCapacity,
+            Congestion.Level(inside, congestion), forecast));
+    }
+}

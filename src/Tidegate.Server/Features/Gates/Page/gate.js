@@ -1,0 +1,282 @@
+// Tidegate gate page: hardware scanners type the code + Enter into #code; a phone camera works
+// where BarcodeDetector exists. Online, the server decides (POST /api/v1/gate/scans). When the
+// server cannot be reached, the page decides alone with the offline bundle (WebCrypto ECDSA
+// P-256 with the cached public keys, cached revocation and used lists, window rules), queues the
+// scans in localStorage and uploads them with scannedAt when the server answers again.
+(() => {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const PREFIX = 'tidegate.gate.';
+  const store = {
+    get: (k, d) => { try { const v = localStorage.getItem(PREFIX + k); return v === null ? d : JSON.parse(v); } catch { return d; } },
+    set: (k, v) => localStorage.setItem(PREFIX + k, JSON.stringify(v)),
+  };
+  const TEXT = {
+    admitted: '入場 / ADMIT', rejected: '入場不可 / STOP', persons: (n) => `${n}名 / ${n} persons`,
+    invalid: '無効なコード / Invalid code', revoked: '取消済み / Revoked (cancelled or moved)',
+    wrong_date: '別の日のチケット / Ticket for another day', too_early: '入場時間前 / Too early',
+    too_late: '入場時間を過ぎています / Too late', already_used: '使用済み / Already used',
+    not_paid: '未払い / Not paid', remaining: (n) => `残り ${n}名 / ${n} still to come`,
+  };
+  const ONLINE_TIMEOUT_MS = 2500;
+  let config = { gateId: store.get('gateId', ''), token: store.get('token', '') };
+  let bundle = store.get('bundle', null);
+  let keys = new Map();
+  let online = true;
+  let skewMs = store.get('skew', 0); // server clock − device clock, from the last bundle
+  let flushing = false;
+
+  const now = () => Date.now() + skewMs;
+
+  // ---------- server ----------
+  async function api(method, path, body, timeout = ONLINE_TIMEOUT_MS) {
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(), timeout);
+    try {
+      return await fetch(path, {
+        method, cache: 'no-store', signal: ctrl.signal,
+        headers: { 'Authorization': 'Bearer ' + config.token, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } finally { clearTimeout(timer); }
+  }
+
+  async function refreshBundle() {
+    try {
+      const started = Date.now();
+      const r = await api('GET', '/api/v1/gate/offline-bundle');
+      if (r.status === 401 || r.status === 403) return showSetup();
+      if (!r.ok) throw new Error('bundle ' + r.status);
+      const b = await r.json();
+      skewMs = Date.parse(b.asOf) - Math.round((started + Date.now()) / 2);
+      store.set('skew', skewMs);
+      bundle = b;
+      store.set('bundle', b);
+      mergeUsed(b.used);
+      await importKeys();
+      setOnline(true);
+    } catch { setOnline(false); }
+  }
+
+  async function importKeys() {
+    const imported = new Map();
+    for (const k of (bundle && bundle.keys) || []) {
+      imported.set(k.keyId, await crypto.subtle.importKey('spki', b64(k.spki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']));
+    }
+    keys = imported;
+  }
+
+  function setOnline(value) {
+    online = value;
+    const mode = $('mode');
+    mode.dataset.state = value ? 'online' : 'offline';
+    mode.textContent = value ? 'ONLINE' : 'OFFLINE';
+  }
+
+  // ---------- scanning ----------
+  async function scan(code, admit) {
+    code = code.trim();
+    if (!code) return;
+    const body = { code, gateId: config.gateId, admit, nonce: crypto.randomUUID(), scannedAt: null };
+    if (online) {
+      try {
+        const r = await api('POST', '/api/v1/gate/scans', body);
+        if (r.status === 401 || r.status === 403) return showSetup();
+        if (r.status < 500) {
+          const d = await r.json();
+          if (!r.ok) return show({ result: 'rejected', reason: 'invalid', persons: 0, admitted: 0 }, false);
+          const claims = parse(code);
+          if (claims && d.result === 'admitted') recordLocal(claims, d.admitted, d.persons);
+          show(d, false);
+          return;
+        }
+      } catch { /* unreachable or too slow: decide here */ }
+      setOnline(false);
+    }
+    const d = await decideOffline(code, admit);
+    const queue = store.get('queue', []);
+    queue.push({ ...body, admit: d.result === 'admitted' ? d.admitted : admit, scannedAt: new Date(now()).toISOString(),
+      offlineResult: d.result, offlineReason: d.reason });
+    store.set('queue', queue);
+    showQueue();
+    show(d, true);
+  }
+
+  async function decideOffline(code, admit) {
+    const refuse = (reason, extra) => ({ result: 'rejected', reason, persons: 0, admitted: 0, ...extra });
+    const claims = parse(code);
+    const key = claims && keys.get(claims.keyId);
+    if (!key) return refuse('invalid');
+    const genuine = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, claims.signature, claims.signed).catch(() => false);
+    if (!genuine) return refuse('invalid');
+    const revoked = (bundle.revoked || []).find((r) => r.bookingId === claims.bookingId);
+    if (revoked && (revoked.validSerial === null || revoked.validSerial !== claims.serial)) return refuse('revoked', { persons: claims.persons });
+    const offsetMs = bundle.utcOffsetMinutes * 60000;
+    const today = new Date(now() + offsetMs).toISOString().slice(0, 10);
+    if (claims.date !== today) return refuse('wrong_date', { persons: claims.persons });
+    const slotStart = Date.parse(claims.date + 'T00:00:00Z') + claims.startMinute * 60000 - offsetMs;
+    const w = bundle.window;
+    const validFrom = slotStart - w.beforeStartMinutes * 60000;
+    if (now() < validFrom) return refuse('too_early', { persons: claims.persons, validFrom: new Date(validFrom).toISOString() });
+    if (now() >= slotStart + (w.slotMinutes + w.afterEndMinutes) * 60000) return refuse('too_late', { persons: claims.persons });
+    const used = store.get('used', {})[claims.bookingId];
+    const remaining = claims.persons - (used ? used.admitted : 0);
+    if (remaining <= 0) return refuse('already_used', { persons: claims.persons, firstUsedAt: used.firstUsedAt, firstGateId: used.firstGateId });
+    const n = Math.min(admit || remaining, remaining);
+    recordLocal(claims, n, claims.persons);
+    return { result: 'admitted', reason: null, persons: claims.persons, admitted: n, remaining: remaining - n };
+  }
+
+  // ---------- the used list: the bundle's, plus what this lane admitted ----------
+  function recordLocal(claims, admitted, persons) {
+    const used = store.get('used', {});
+    const entry = used[claims.bookingId] || { admitted: 0, persons, firstUsedAt: new Date(now()).toISOString(), firstGateId: config.gateId };
+    entry.admitted += admitted;
+    used[claims.bookingId] = entry;
+    store.set('used', used);
+  }
+
+  function mergeUsed(list) {
+    const used = store.get('used', {});
+    for (const u of list || []) {
+      const mine = used[u.bookingId];
+      if (!mine || mine.admitted < u.admitted) used[u.bookingId] = { admitted: u.admitted, persons: u.persons, firstUsedAt: u.firstUsedAt, firstGateId: u.firstGateId };
+    }
+    store.set('used', used);
+  }
+
+  // ---------- uploading queued scans ----------
+  async function flush() {
+    if (flushing || !config.token) return;
+    flushing = true;
+    try {
+      let queue = store.get('queue', []);
+      if (queue.length === 0) { if (!online) await refreshBundle(); return; }
+      while (queue.length > 0) {
+        let r;
+        try { r = await api('POST', '/api/v1/gate/scans', queue[0]); } catch { setOnline(false); return; }
+        if (r.status >= 500) { setOnline(false); return; }
+        if (r.status === 401 || r.status === 403) return showSetup();
+        queue = store.get('queue', []).slice(1); // answered (a 400 would never succeed: dropped)
+        store.set('queue', queue);
+        showQueue();
+      }
+      await refreshBundle();
+    } finally { flushing = false; }
+  }
+
+  // ---------- ticket code layout (see Domain/Tickets/TicketCode.cs) ----------
+  function parse(code) {
+    const bytes = b64url(code);
+    if (!bytes || bytes.length < 2 || bytes[0] !== 1) return null;
+    const kl = bytes[1];
+    if (kl < 1 || kl > 8 || bytes.length !== 2 + kl + 23 + 64) return null;
+    const keyId = String.fromCharCode(...bytes.slice(2, 2 + kl));
+    const c = bytes.slice(2 + kl, 2 + kl + 23);
+    const hex = [...c.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const view = new DataView(c.buffer, c.byteOffset, c.byteLength);
+    const date = new Date(Date.UTC(2000, 0, 1) + view.getUint16(16) * 86400000).toISOString().slice(0, 10);
+    return {
+      keyId, date, startMinute: view.getUint16(18), persons: c[20], serial: view.getUint16(21),
+      bookingId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+      signed: bytes.slice(0, bytes.length - 64), signature: bytes.slice(bytes.length - 64),
+    };
+  }
+
+  function b64url(text) {
+    if (!/^[A-Za-z0-9_-]+$/.test(text)) return null;
+    try { return b64(text.replace(/-/g, '+').replace(/_/g, '/')); } catch { return null; }
+  }
+
+  function b64(text) {
+    const padded = text + '='.repeat((4 - text.length % 4) % 4);
+    return Uint8Array.from(atob(padded), (ch) => ch.charCodeAt(0));
+  }
+
+  // ---------- screen ----------
+  function show(d, offline) {
+    const el = $('result');
+    el.dataset.result = d.result;
+    el.dataset.reason = d.reason || '';
+    el.dataset.offline = String(offline);
+    el.dataset.admitted = String(d.admitted || 0);
+    $('verdict').textContent = TEXT[d.result];
+    $('party').textContent = d.result === 'admitted' ? TEXT.persons(d.admitted) : (d.persons ? TEXT.persons(d.persons) : '');
+    let reason = d.reason ? TEXT[d.reason] || d.reason : (d.remaining ? TEXT.remaining(d.remaining) : '');
+    if (d.reason === 'already_used' && d.firstUsedAt) reason += ` — ${time(d.firstUsedAt)} ${d.firstGateId || ''}`;
+    if (d.reason === 'too_early' && d.validFrom) reason += ` — ${time(d.validFrom)}〜`;
+    $('reason').textContent = reason;
+  }
+
+  function time(iso) {
+    const offset = (bundle ? bundle.utcOffsetMinutes : 0) * 60000;
+    return new Date(Date.parse(iso) + offset).toISOString().slice(11, 16);
+  }
+
+  function showQueue() { $('queue').textContent = String(store.get('queue', []).length); }
+
+  function showSetup() {
+    $('setup').hidden = false;
+    $('scanner').hidden = true;
+    $('setup-gate').value = config.gateId;
+    $('setup-gate').focus();
+  }
+
+  async function start() {
+    $('setup').hidden = true;
+    $('scanner').hidden = false;
+    $('gate-label').textContent = config.gateId;
+    showQueue();
+    if (bundle) await importKeys().catch(() => { keys = new Map(); });
+    await refreshBundle();
+    $('code').focus();
+  }
+
+  // ---------- camera (BarcodeDetector, where the browser has it) ----------
+  async function camera() {
+    const video = $('video');
+    const detector = new window.BarcodeDetector({ formats: ['qr_code'] });
+    video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+    video.hidden = false;
+    await video.play();
+    let last = '';
+    let lastAt = 0;
+    setInterval(async () => {
+      const found = await detector.detect(video).catch(() => []);
+      if (found.length === 0) return;
+      const code = found[0].rawValue;
+      if (code === last && Date.now() - lastAt < 4000) return; // the same ticket held in front of the camera
+      last = code; lastAt = Date.now();
+      await scan(code, null);
+    }, 250);
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('scan-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const code = $('code').value;
+      const admit = parseInt($('admit').value, 10) || null;
+      $('code').value = '';
+      $('admit').value = '';
+      await scan(code, admit);
+      $('code').focus();
+    });
+    $('setup-save').addEventListener('click', () => {
+      config = { gateId: $('setup-gate').value.trim(), token: $('setup-token').value.trim() };
+      store.set('gateId', config.gateId);
+      store.set('token', config.token);
+      start();
+    });
+    $('change').addEventListener('click', showSetup);
+    if ('BarcodeDetector' in window) {
+      $('camera').hidden = false;
+      $('camera').addEventListener('click', () => camera().catch(() => { $('camera').hidden = true; }));
+    }
+    // Hardware scanners type into whatever has focus: keep it on the code field.
+    document.addEventListener('click', (e) => { if (!$('scanner').hidden && e.target.tagName !== 'INPUT') $('code').focus(); });
+    window.addEventListener('online', flush);
+    setInterval(flush, 3000);
+    setInterval(() => { if (online) refreshBundle(); }, 60000);
+    if (config.token && config.gateId) start(); else showSetup();
+  });
+})();

@@ -1,0 +1,28 @@
+using Dapper;
+using Microsoft.Extensions.Options;
+using Tidegate.Server.Data;
+using Tidegate.Server.Features.Venue;
+using Tidegate.Server.Infrastructure;
+
+namespace Tidegate.Server.Features.Gates;
+
+/// <summary>POST /api/v1/gate/exits {gateId, count, nonce?}: persons a turnstile counted leaving; 204. A repeated nonce counts once.</summary>
+public static class RecordExit
+{
+    public static async Task<IResult> Handle(HttpRequest http, Db db, VenueStore venues, TimeProvider clock,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<ExitRequest>(http, json.Value.SerializerOptions);
+        if (!body.IsOk) return Problems.From(body.Error);
+        if (GateInput.Check(body.Value) is { } error) return Problems.From(error);
+        var calendar = await venues.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(GateSql.InsertExit, new
+        {
+            Id = body.Value.Nonce is { } nonce ? "n:" + nonce : Guid.CreateVersion7().ToString(), body.Value.GateId,
+            VisitDate = ScanStore.SlotKey(calendar.Time.Today(now)), Persons = body.Value.Count, At = now.ToUnixTimeMilliseconds(),
+        });
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using Tidegate.Domain.Tickets;
+using Tidegate.Server.Features.Venue;
+using Tidegate.Server.Infrastructure;
+
+namespace Tidegate.Server.Features.Gates;
+
+/// <summary>POST /api/v1/gate/scans: decides one scan (200 for every decided scan, admitted or rejected).</summary>
+public static class RedeemScan
+{
+    /// <summary>Device clocks drift; a scan "from the future" beyond this is taken as now.</summary>
+    private static readonly TimeSpan FutureSkew = TimeSpan.FromMinutes(2);
+
+    public static async Task<IResult> Handle(HttpRequest http, ScanStore scans, TicketKeys keys, VenueStore venues, GateSettings settings,
+        TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<ScanRequest>(http, json.Value.SerializerOptions);
+        if (!body.IsOk) return Problems.From(body.Error);
+        var request = body.Value;
+        var calendar = await venues.GetAsync(ct);
+        if (GateInput.Check(request, calendar.Settings.MaxPartySize) is { } error) return Problems.From(error);
+
+        if (await scans.FindAsync(request.Nonce!, ct) is { } replay) return TypedResults.Ok(replay);
+
+        var now = clock.GetUtcNow();
+        var at = request.ScannedAt is { } scannedAt && scannedAt <= now + FutureSkew ? scannedAt : now;
+        var scan = new ScanStore.Scan(request, keys.Verify(request.Code), at, calendar.Time.Today(at), now.ToUnixTimeMilliseconds());
+        return TypedResults.Ok(await scans.RedeemAsync(scan, calendar, settings.Window, ct));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Mail;
+using System.Net.Mime;
+using System.Text;
+using Tidegate.Domain.Venue;
+using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Features.Gates;
+using Tidegate.Server.Features.Venue;
+using Tidegate.Server.Infrastructure.Privacy;
+
+namespace Tidegate.Server.Features.Tickets.Mail;
+
+/// <summary>
+/// Composes the ticket email, Japanese then English: the QR inline (cid:ticket-qr), the ticket
+/// code as text, the details and the link to the ticket page. Personal data is decrypted only here.
+/// </summary>
+public sealed class TicketEmail(TicketIssuer issuer, PersonalData personal, VenueStore venues, GateSettings gates, IConfiguration config)
+{
+    public const string QrContentId = "ticket-qr";
+
+    public async Task<MailMessage> ComposeAsync(BookingRow booking, CancellationToken ct)
+    {
+        var calendar = await venues.GetAsync(ct);
+        var start = SlotGrid.AtMinute((int)booking.StartMinute);
+        var slot = new Slot(booking.Date, start, start.AddMinutes(calendar.Settings.SlotMinutes));
+        var from = gates.Window.From(calendar.Time.Start(slot));
+        var until = gates.Window.Until(calendar.Time.End(slot));
+        var code = issuer.CodeFor(booking);
+        var details = new Details(calendar.Settings.Name, booking.VisitDate, $"{slot.Start:HH:mm}–{slot.End:HH:mm}",
+            (int)booking.Persons, $"{from:HH:mm}", $"{until:HH:mm}", code);
+
+        var ja = PageTexts.For("ja");
+        var en = PageTexts.For("en");
+        var message = new MailMessage
+        {
+            From = new MailAddress(config["Tidegate:Mail:From"] ?? "tickets@tidegate.local", calendar.Settings.Name),
+            Subject = ja.Format("mail.subject", details.Venue, details.Date) + " / " + en.Format("mail.subject", details.Venue, details.Date),
+            SubjectEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+        };
+        var name = booking.NameEnc is null ? null : personal.Decrypt(booking.NameEnc);
+        message.To.Add(new MailAddress(personal.Decrypt(booking.EmailEnc!), name, Encoding.UTF8));
+
+        var text = Text(ja, details, issuer.PageUrl(booking.Id, "ja")) + "\n----\n\n" + Text(en, details, issuer.PageUrl(booking.Id, "en"));
+        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(text, Encoding.UTF8, MediaTypeNames.Text.Plain));
+        var html = AlternateView.CreateAlternateViewFromString(
+            Html(ja, details, issuer.PageUrl(booking.Id, "ja")) + "<hr>" + Html(en, details, issuer.PageUrl(booking.Id, "en")),
+            Encoding.UTF8, MediaTypeNames.Text.Html);
+        html.LinkedResources.Add(new LinkedResource(new MemoryStream(QrImages.Png(code, 8)), "image/png")
+        {
+            ContentId = QrContentId, TransferEncoding = TransferEncoding.Base64,
+        });
+        message.AlternateViews.Add(html);
+        return message;
+    }
+
+    private sealed record Details(string Venue, string Date, string Slot, int Persons, string From, string Until, string Code);
+
+    private static string Text(PageTexts t, Details d, string link) => $"""
+        {t["mail.intro"]}
+
+        {t["date"]}: {d.Date}
+        {t["slot"]}: {d.Slot}
+        {t["party"]}: {t.Format("persons", d.Persons)}
+        {t["window"]}: {d.From}–{d.Until}
+
+        {t["mail.link"]}
+        {link}
+
+        {t["code"]}: {d.Code}
+
+        """;
+
+    private static string Html(PageTexts t, Details d, string link)
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        return $"""
+            <div lang="{t.Lang}"><p>{E(t["mail.intro"])}</p>
+            <p><img src="cid:{QrContentId}" alt="QR" width="296" height="296"></p>
+            <p>{E(t["date"])}: {E(d.Date)}<br>{E(t["slot"])}: {E(d.Slot)}<br>{E(t["party"])}: {E(t.Format("persons", d.Persons))}<br>
+            {E(t["window"])}: {E(d.From)}–{E(d.Until)}</p>
+            <p>{E(t["mail.link"])}<br><a href="{E(link)}">{E(link)}</a></p>
+            <p style="font-family:monospace;font-size:11px;color:#666">{E(t["code"])}: {E(d.Code)}</p></div>
+            """;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Dapper;
+using Tidegate.Server.Data;
+
+namespace Tidegate.Server.Features.Tickets.Mail;
+
+/// <summary>
+/// The durable outbox of ticket emails. A row is written in the confirmation's transaction (so a
+/// confirmed booking always has its email queued) and holds no personal data: the message is
+/// composed from the booking when it is sent. Workers claim a row with a conditional UPDATE and a
+/// lease, so several instances never send the same row at once; a crashed worker's lease lapses.
+/// </summary>
+public sealed class TicketMailOutbox(Db db)
+{
+    public sealed class Item
+    {
+        public string Id { get; set; } = "";
+        public string BookingId { get; set; } = "";
+        public long Attempts { get; set; }
+    }
+
+    public static Task EnqueueAsync(DbConnection connection, DbTransaction tx, string bookingId, long now) =>
+        connection.ExecuteAsync("""
+            INSERT INTO mail_outbox (id, kind, booking_id, created_at, attempts, next_attempt_at)
+            VALUES (@Id, 'ticket', @BookingId, @Now, 0, @Now)
+            """, new { Id = Guid.CreateVersion7().ToString(), BookingId = bookingId, Now = now }, tx);
+
+    /// <summary>Due rows this worker now owns until <paramref name="leaseUntil"/>.</summary>
+    public async Task<IReadOnlyList<Item>> ClaimDueAsync(long now, long leaseUntil, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var due = await connection.QueryAsync<Item>("""
+            SELECT id, booking_id, attempts FROM mail_outbox
+            WHERE sent_at IS NULL AND failed = 0 AND next_attempt_at <= @Now AND (locked_until IS NULL OR locked_until <= @Now)
+            ORDER BY next_attempt_at LIMIT @Limit
+            """, new { Now = now, Limit = limit });
+        var claimed = new List<Item>();
+        foreach (var item in due)
+        {
+            var won = await connection.ExecuteAsync("""
+                UPDATE mail_outbox SET locked_until = @LeaseUntil, attempts = attempts + 1
+                WHERE id = @Id AND sent_at IS NULL AND failed = 0 AND (locked_until IS NULL OR locked_until <= @Now)
+                """, new { item.Id, Now = now, LeaseUntil = leaseUntil });
+            if (won == 1) claimed.Add(new Item { Id = item.Id, BookingId = item.BookingId, Attempts = item.Attempts + 1 });
+        }
+        return claimed;
+    }
+
+    public Task MarkSentAsync(string id, long now, CancellationToken ct) =>
+        ExecuteAsync("UPDATE mail_outbox SET sent_at = @Now, locked_until = NULL, last_error = NULL WHERE id = @Id", new { Id = id, Now = now }, ct);
+
+    public Task RetryLaterAsync(string id, long nextAttemptAt, string error, CancellationToken ct) =>
+        ExecuteAsync("UPDATE mail_outbox SET next_attempt_at = @Next, locked_until = NULL, last_error = @Error WHERE id = @Id",
+            new { Id = id, Next = nextAttemptAt, Error = error }, ct);
+
+    public Task GiveUpAsync(string id, string error, CancellationToken ct) =>
+        ExecuteAsync("UPDATE mail_outbox SET failed = 1, locked_until = NULL, last_error = @Error WHERE id = @Id", new { Id = id, Error = error }, ct);
+
+    private async Task ExecuteAsync(string sql, object args, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(sql, args);
+    }
+}

@@ -1,0 +1,88 @@
+using Tidegate.Domain.Booking;
+using Tidegate.Server.Data;
+using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Infrastructure.Mail;
+
+namespace Tidegate.Server.Features.Tickets.Mail;
+
+/// <summary>
+/// Delivers queued ticket emails in the background, with exponential backoff on failure
+/// (Tidegate:Mail:RetryBaseSeconds 10, RetryMaxSeconds 3600, MaxAttempts 20, PollSeconds 2).
+/// Logs carry the outbox id and the failure's type, never an address.
+/// </summary>
+public sealed class TicketMailer(
+    TicketMailOutbox outbox, TicketEmail email, IMailSender sender, MailSignal signal, Db db, TimeProvider clock,
+    IConfiguration config, ILogger<TicketMailer> logger) : BackgroundService
+{
+    private readonly IConfigurationSection _mail = config.GetSection("Tidegate:Mail");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromSeconds(_mail.GetValue("PollSeconds", 2.0));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SendDueAsync(stoppingToken) > 0) { }
+                if (await signal.WaitAsync(poll, stoppingToken))
+                    await Task.Delay(100, stoppingToken); // let the confirming transaction commit
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "The mail outbox could not be read; will try again");
+                await Task.Delay(poll, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Sends what is due now; returns how many rows it worked on.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var items = await outbox.ClaimDueAsync(now, now + 120_000, 20, ct);
+        foreach (var item in items) await SendAsync(item, ct);
+        return items.Count;
+    }
+
+    private async Task SendAsync(TicketMailOutbox.Item item, CancellationToken ct)
+    {
+        var booking = await BookingRow.FindAsync(db, item.BookingId, ct);
+        if (booking is null || booking.Status != BookingStatus.Confirmed)
+        {
+            await outbox.GiveUpAsync(item.Id, "booking no longer confirmed", ct);
+            return;
+        }
+        try
+        {
+            using var message = await email.ComposeAsync(booking, ct);
+            await sender.SendAsync(message, ct);
+            await outbox.MarkSentAsync(item.Id, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var error = e is System.Net.Mail.SmtpException smtp ? $"{e.GetType().Name} {smtp.StatusCode}" : e.GetType().Name;
+            if (item.Attempts >= _mail.GetValue("MaxAttempts", 20))
+            {
+                logger.LogError("Ticket email {OutboxId} failed {Attempts} times ({Error}); giving up", item.Id, item.Attempts, error);
+                await outbox.GiveUpAsync(item.Id, error, CancellationToken.None);
+                return;
+            }
+            var delay = Backoff((int)item.Attempts);
+            logger.LogWarning("Ticket email {OutboxId} attempt {Attempts} failed ({Error}); retrying in {Delay}", item.Id, item.Attempts, error, delay);
+            await outbox.RetryLaterAsync(item.Id, clock.GetUtcNow().Add(delay).ToUnixTimeMilliseconds(), error, CancellationToken.None);
+        }
+    }
+
+    /// <summary>base × 2^(attempt−1), capped, with ±20% jitter so instances do not retry in step.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var baseSeconds = _mail.GetValue("RetryBaseSeconds", 10.0);
+        var maxSeconds = _mail.GetValue("RetryMaxSeconds", 3600.0);
+        var seconds = Math.Min(maxSeconds, baseSeconds * Math.Pow(2, Math.Min(attempt - 1, 20)));
+        return TimeSpan.FromSeconds(seconds * (0.8 + 0.4 * Random.Shared.NextDouble()));
+    }
+}

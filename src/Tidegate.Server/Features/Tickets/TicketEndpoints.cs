@@ -1,0 +1,33 @@
+using Tidegate.Domain.Tickets;
+using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Features.Tickets.Mail;
+using Tidegate.Server.Infrastructure.Mail;
+
+namespace Tidegate.Server.Features.Tickets;
+
+public static class TicketEndpoints
+{
+    public static IServiceCollection AddTickets(this IServiceCollection services) => services
+        .AddSingleton(sp => TicketKeyLoader.Load(sp.GetRequiredService<IConfiguration>(), DataDirectory(sp),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TicketKeyLoader))))
+        .AddSingleton<TicketIssuer>()
+        .AddSingleton<TicketEmail>()
+        .AddSingleton<TicketMailOutbox>()
+        .AddSingleton<MailSignal>()
+        .AddSingleton<IConfirmationStep, QueueTicketEmail>()
+        .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<IConfiguration>(), DataDirectory(sp)))
+        .AddHostedService<TicketMailer>();
+
+    public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/bookings/{bookingId}/ticket.png", GetTicketImage.Png).WithName("GetTicketPng");
+        app.MapGet("/api/v1/bookings/{bookingId}/ticket.svg", GetTicketImage.Svg).WithName("GetTicketSvg");
+        app.MapGet("/api/v1/tickets/keys", (TicketKeys keys) => TypedResults.Ok(new { keys = PublicKeys.Of(keys) }))
+            .WithName("GetTicketKeys");
+        app.MapGet("/tickets/{bookingId}", TicketPage.Handle).WithName("TicketPage");
+        return app;
+    }
+
+    private static string DataDirectory(IServiceProvider sp) =>
+        Path.GetFullPath(sp.GetRequiredService<IConfiguration>()["Tidegate:DataDirectory"] ?? "data");
+}
