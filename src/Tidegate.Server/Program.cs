@@ -2,6 +2,7 @@ using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Features.Dev;
 using Tidegate.Server.Features.Health;
+using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 
@@ -10,7 +11,8 @@ builder.AddTidegateCore();
 builder.Services
     .AddTidegateHealth()
     .AddVenue()
-    .AddBooking();
+    .AddBooking()
+    .AddPayments(builder.Configuration);
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.UseAuthorization();
 app.MapTidegateHealth();
 app.MapVenue();
 app.MapBooking();
+app.MapPayments();
 if (app.Configuration.GetValue<bool>("Tidegate:DevTools")) app.MapDevTools();
 
 app.Run();

@@ -20,6 +20,7 @@ public static class GetBooking
         if (row is null || !access.Allows(row.Id, http.Headers[KeyHeader].ToString(), row.MemberId, user))
             return Problems.NotFound("No such booking, or the access key does not match.");
         var calendar = await venues.GetAsync(ct);
-        return TypedResults.Ok(row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes));
+        var view = row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
+        return TypedResults.Ok(await Payments.PaymentSummary.AttachAsync(db, view, ct));
     }
 }
