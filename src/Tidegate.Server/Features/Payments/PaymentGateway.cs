@@ -8,7 +8,8 @@ namespace Tidegate.Server.Features.Payments;
 /// <summary>
 /// Every call to the provider goes through here: a timeout per attempt, retries with the same
 /// idempotency key (so a retried create or refund never charges or refunds twice), and a circuit
-/// breaker so that while the provider is down checkout answers 503 at once instead of waiting.
+/// breaker inside the retries (it counts every attempt) so that while the provider is down checkout
+/// answers 503 at once instead of waiting.
 /// </summary>
 public sealed class PaymentGateway
 {
@@ -20,20 +21,20 @@ public sealed class PaymentGateway
         var section = config.GetSection("Tidegate:Payments:Resilience");
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
             .AddTimeout(TimeSpan.FromMilliseconds(section.GetValue("TotalTimeoutMs", 10_000)))
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                FailureRatio = section.GetValue("BreakerFailureRatio", 0.5),
-                MinimumThroughput = section.GetValue("BreakerMinimumCalls", 5),
-                SamplingDuration = TimeSpan.FromSeconds(section.GetValue("BreakerSamplingSeconds", 30)),
-                BreakDuration = TimeSpan.FromMilliseconds(section.GetValue("BreakMs", 15_000)),
-                ShouldHandle = Transient(),
-            })
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = section.GetValue("Retries", 2),
                 Delay = TimeSpan.FromMilliseconds(section.GetValue("RetryDelayMs", 200)),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
+                ShouldHandle = Transient(),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = section.GetValue("BreakerFailureRatio", 0.5),
+                MinimumThroughput = section.GetValue("BreakerMinimumCalls", 5),
+                SamplingDuration = TimeSpan.FromSeconds(section.GetValue("BreakerSamplingSeconds", 30)),
+                BreakDuration = TimeSpan.FromMilliseconds(section.GetValue("BreakMs", 15_000)),
                 ShouldHandle = Transient(),
             })
             .AddTimeout(TimeSpan.FromMilliseconds(section.GetValue("AttemptTimeoutMs", 3_000)))

@@ -96,10 +96,10 @@ public sealed class SandboxProvider(SandboxFaults faults, SandboxWebhooks webhoo
         lock (_lock) return _byId.GetValueOrDefault(paymentId);
     }
 
-    /// <summary>How many payments the sandbox holds for a key: a test's proof that a retry charged once.</summary>
-    public int CountCharges(int amount)
+    /// <summary>The sandbox's own books (status, amount, refunded), to compare with Tidegate's.</summary>
+    public IReadOnlyList<(string Id, string Status, int Amount, int Refunded)> Ledger()
     {
-        lock (_lock) return _byId.Values.Count(p => p.Amount == amount && p.Status == PaymentStatus.Succeeded);
+        lock (_lock) return _byId.Values.Select(p => (p.Id, p.Status, p.Amount, p.Refunded)).ToList();
     }
 
     public WebhookEvent? ReadWebhook(ReadOnlySpan<byte> body, IHeaderDictionary headers, out string? refusal) =>
