@@ -19,16 +19,18 @@ public sealed class PaymentGateway
     {
         Provider = provider;
         var section = config.GetSection("Tidegate:Payments:Resilience");
-        _pipeline = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
-            .AddTimeout(TimeSpan.FromMilliseconds(section.GetValue("TotalTimeoutMs", 10_000)))
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
+            .AddTimeout(TimeSpan.FromMilliseconds(section.GetValue("TotalTimeoutMs", 10_000)));
+        if (section.GetValue("Retries", 2) is > 0 and var retries)
+            builder.AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = section.GetValue("Retries", 2),
+                MaxRetryAttempts = retries,
                 Delay = TimeSpan.FromMilliseconds(section.GetValue("RetryDelayMs", 200)),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = Transient(),
-            })
+            });
+        _pipeline = builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 FailureRatio = section.GetValue("BreakerFailureRatio", 0.5),

@@ -19,6 +19,24 @@ public sealed class SandboxFaults
     /// <summary>Hold back earlier events (created, failed) and deliver them after the final one.</summary>
     public bool WebhookOutOfOrder { get; set; }
 
+    private int _failNext;
+
+    /// <summary>Makes the next <paramref name="calls"/> provider calls fail (create and refund after doing their work).</summary>
+    public void FailNext(int calls) => Interlocked.Exchange(ref _failNext, calls);
+
+    /// <summary>Whether this call fails: one of the next N forced failures, or by the configured rate.</summary>
+    public bool Fails(double rate)
+    {
+        int left;
+        do
+        {
+            left = Volatile.Read(ref _failNext);
+            if (left <= 0) return Roll(rate);
+        }
+        while (Interlocked.CompareExchange(ref _failNext, left - 1, left) != left);
+        return true;
+    }
+
     public static SandboxFaults From(IConfiguration config)
     {
         var faults = new SandboxFaults();

@@ -39,14 +39,14 @@ public sealed class SandboxProvider(SandboxFaults faults, SandboxWebhooks webhoo
                 throw new PaymentProviderException("Idempotency key reused with different parameters.", transient: false);
         }
         if (isNew) webhooks.Enqueue(created, "payment.created", final: false);
-        if (SandboxFaults.Roll(faults.CreateErrorRate)) throw new PaymentProviderException("Sandbox: injected error after create.");
+        if (faults.Fails(faults.CreateErrorRate)) throw new PaymentProviderException("Sandbox: injected error after create.");
         return created.ToProvider();
     }
 
     public async Task<ProviderPayment> RetrieveAsync(string reference, CancellationToken ct)
     {
         await LatencyAsync(ct);
-        if (SandboxFaults.Roll(faults.RetrieveErrorRate)) throw new PaymentProviderException("Sandbox: injected error on retrieve.");
+        if (faults.Fails(faults.RetrieveErrorRate)) throw new PaymentProviderException("Sandbox: injected error on retrieve.");
         lock (_lock)
             return _byId.TryGetValue(reference, out var p) ? p.ToProvider()
                 : throw new PaymentProviderException($"Sandbox: no payment {reference}.", transient: false);
@@ -70,7 +70,7 @@ public sealed class SandboxProvider(SandboxFaults faults, SandboxWebhooks webhoo
             }
             refund = existing;
         }
-        if (SandboxFaults.Roll(faults.RefundErrorRate)) throw new PaymentProviderException("Sandbox: injected error after refund.");
+        if (faults.Fails(faults.RefundErrorRate)) throw new PaymentProviderException("Sandbox: injected error after refund.");
         return refund;
     }
 
