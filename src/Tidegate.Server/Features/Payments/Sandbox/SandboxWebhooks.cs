@@ -51,7 +51,9 @@ public sealed class SandboxWebhooks(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Sandbox: webhook delivery failed");
+            // Also reached when the host shut down with deliveries in flight; a lost webhook is what reconciliation is for.
+            try { logger.LogWarning("Sandbox: webhook delivery failed ({Error})", e.GetType().Name); }
+            catch (ObjectDisposedException) { }
         }
     }
 
@@ -71,6 +73,7 @@ public sealed class SandboxWebhooks(
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
+            catch (InvalidOperationException) when (attempt < 5) { } // no address yet while the server starts
             await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
         }
     }
