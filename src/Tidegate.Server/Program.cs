@@ -4,6 +4,7 @@ using Tidegate.Server.Features.BoxOffice;
 using Tidegate.Server.Features.Dev;
 using Tidegate.Server.Features.Gates;
 using Tidegate.Server.Features.Health;
+using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Features.Site;
 using Tidegate.Server.Features.Tickets;
 using Tidegate.Server.Features.Venue;
@@ -18,7 +19,8 @@ builder.Services
     .AddBooking()
     .AddSite(builder.Configuration)
     .AddTickets()
-    .AddGates();
+    .AddGates()
+    .AddPayments(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapSite();
 app.MapTickets();
 app.MapGates();
 app.MapBoxOffice();
+app.MapPayments();
 if (app.Configuration.GetValue<bool>("Tidegate:DevTools")) app.MapDevTools();
 
 app.Run();

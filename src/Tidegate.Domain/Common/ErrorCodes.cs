@@ -22,4 +22,8 @@ public static class ErrorCodes
     public const string PaymentUnavailable = "payment_unavailable";
     public const string CapacityBelowSold = "capacity_below_sold";
     public const string Unavailable = "unavailable";
+    /// <summary>The booking is in a state where this payment action makes no sense (e.g. paying a cancelled booking).</summary>
+    public const string NotPayable = "not_payable";
+    /// <summary>Only a confirmed booking can move.</summary>
+    public const string NotConfirmed = "not_confirmed";
 }

@@ -26,6 +26,8 @@ public static class Problems
         [ErrorCodes.Throttled] = (429, "Too many requests"),
         [ErrorCodes.PaymentUnavailable] = (503, "Payment unavailable"),
         [ErrorCodes.Unavailable] = (503, "Service unavailable"),
+        [ErrorCodes.NotPayable] = (409, "Not payable"),
+        [ErrorCodes.NotConfirmed] = (409, "Booking not confirmed"),
     };
 
     public static int StatusOf(string code) => Known.TryGetValue(code, out var known) ? known.Status : 400;

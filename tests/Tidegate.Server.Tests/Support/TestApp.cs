@@ -19,10 +19,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tidegate-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgres;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public TestApp(string engine, IDictionary<string, string?>? settings = null)
+    public TestApp(string engine, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _engine = engine;
+        _services = services;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (engine == "postgres") _postgres = PostgresServer.CreateDatabase();
         UseKestrel(0);
@@ -46,6 +48,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Tidegate:Database:ConnectionString", _postgres ?? $"Data Source={Path.Combine(_dataDirectory, "tidegate.db")}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 
     protected override void Dispose(bool disposing)

@@ -6,6 +6,7 @@ public static class MigrationList
     public static readonly IReadOnlyList<Migration> All =
     [
         M001_Core.Migration,
+        M002_Payments.Migration,
         M003_Tickets.Migration,
     ];
 

@@ -10,4 +10,5 @@ public sealed record TicketCountsView(int Adult, int Child, int Infant, int Todd
 
 public sealed record BookingView(
     string BookingId, string Status, string Date, SlotTimes Slot, TicketCountsView Tickets, int Persons, int Amount,
-    string Currency, DateTimeOffset? ExpiresAt, DateTimeOffset? ConfirmedAt, string? TicketCode = null, string? TicketImageUrl = null);
+    string Currency, DateTimeOffset? ExpiresAt, DateTimeOffset? ConfirmedAt, string? TicketCode = null, string? TicketImageUrl = null,
+    Payments.PaymentView? Payment = null, Payments.RefundView? Refund = null);

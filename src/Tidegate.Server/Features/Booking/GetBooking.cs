@@ -23,6 +23,6 @@ public static class GetBooking
         var calendar = await venues.GetAsync(ct);
         var view = row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
         if (TicketIssuer.HasTicket(row)) view = view with { TicketCode = tickets.CodeFor(row), TicketImageUrl = tickets.ImageUrl(row.Id) };
-        return TypedResults.Ok(view);
+        return TypedResults.Ok(await Payments.PaymentSummary.AttachAsync(db, view, ct));
     }
 }

@@ -1,0 +1,115 @@
+using System.Data.Common;
+using Dapper;
+using Tidegate.Domain.Booking;
+using Tidegate.Domain.Payments;
+using Tidegate.Domain.Venue;
+using Tidegate.Server.Data;
+using Tidegate.Server.Features.Payments;
+using Tidegate.Server.Features.Venue;
+
+namespace Tidegate.Server.Features.Booking;
+
+public enum ConfirmationOutcome { Confirmed, ConfirmedLate, Moved, Refunding, AlreadySettled }
+
+/// <summary>
+/// Applies a payment the provider says has succeeded, exactly once: one transaction that first
+/// compare-and-sets the payment (pending → succeeded; a repeat finds nothing to do), then the
+/// booking (held → confirmed, or a late re-claim of places, or a refund decision), and runs every
+/// <see cref="IConfirmationStep"/> inside it. Every signal (webhook, return, reconciliation) comes here.
+/// </summary>
+public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider clock, IEnumerable<IConfirmationStep> steps)
+{
+    public async Task<ConfirmationOutcome> ConfirmAsync(PaymentRow payment, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await TryConfirmAsync(payment, ct) is { } outcome) return outcome;
+            }
+            catch (DbException e) when ((Db.IsTransient(e) || Db.IsUniqueViolation(e)) && attempt < 5)
+            {
+                // A concurrent change (or another active booking of the person) got in; decide again on fresh rows.
+            }
+            if (attempt >= 5) throw new InvalidOperationException($"Payment {payment.Id} could not be settled after {attempt} attempts.");
+            await Task.Delay(Random.Shared.Next(2, 20), ct);
+        }
+    }
+
+    /// <summary>Null when the booking changed under us (a lost compare-and-set): the caller decides again.</summary>
+    private async Task<ConfirmationOutcome?> TryConfirmAsync(PaymentRow payment, CancellationToken ct)
+    {
+        var calendar = await venues.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        var ms = now.ToUnixTimeMilliseconds();
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(connection, ct);
+        if (await connection.QuerySingleOrDefaultAsync<string>(PaymentSql.MarkSucceeded, new { payment.Id, Now = ms }, tx) is null)
+        {
+            await tx.RollbackAsync(ct);
+            return ConfirmationOutcome.AlreadySettled;
+        }
+        var booking = await connection.QuerySingleAsync<BookingRow>("SELECT * FROM bookings WHERE id = @BookingId", payment, tx);
+        if (payment.Purpose == PaymentPurpose.Move)
+            return await BookingMoves.ApplyPaidMoveAsync(connection, tx, booking, payment, calendar, now, ct);
+
+        var slotEnd = calendar.Time.At(booking.Date, SlotGrid.AtMinute((int)booking.StartMinute).AddMinutes(calendar.Settings.SlotMinutes));
+        var expires = booking.ExpiresAt is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : (DateTimeOffset?)null;
+        var decision = ConfirmationDecision.Decide(true, booking.Status, expires, slotEnd, now);
+        switch (decision.Action)
+        {
+            case Settlement.Confirm:
+                var held = await connection.QuerySingleOrDefaultAsync<BookingRow>(
+                    "UPDATE bookings SET status = 'confirmed', confirmed_at = @Now WHERE id = @Id AND status = 'held' RETURNING *",
+                    new { booking.Id, Now = ms }, tx);
+                if (held is null) return await LostRaceAsync(tx, ct);
+                return await FinishAsync(connection, tx, held, decision.Late ? ConfirmationOutcome.ConfirmedLate : ConfirmationOutcome.Confirmed, ct);
+
+            case Settlement.ReclaimThenConfirm:
+                var other = await connection.ExecuteScalarAsync<long>("""
+                    SELECT COUNT(*) FROM bookings WHERE visit_date = @VisitDate AND person_key = @PersonKey AND id <> @Id
+                      AND (status = 'confirmed' OR (status = 'held' AND expires_at > @Now))
+                    """, new { booking.VisitDate, booking.PersonKey, booking.Id, Now = ms }, tx);
+                if (other > 0) return await RefundAsync(connection, tx, payment, RefundReason.LateOtherBooking, ms, ct);
+                // A lapsed hold of the same person would block the unique index: release it first (protocol: CAS, then give back).
+                await HoldStore.ReleaseAsync(connection, tx, await connection.QueryAsync<HoldStore.Released>(
+                    BookingSql.ExpireLapsedOfPerson, new { booking.VisitDate, booking.PersonKey, Now = ms }, tx));
+                var claimed = await connection.QuerySingleOrDefaultAsync<long?>(BookingSql.Claim, booking, tx);
+                if (claimed is null) return await RefundAsync(connection, tx, payment, RefundReason.LateNoPlaces, ms, ct);
+                var revived = await connection.QuerySingleOrDefaultAsync<BookingRow>(
+                    "UPDATE bookings SET status = 'confirmed', confirmed_at = @Now, ended_at = NULL WHERE id = @Id AND status = 'expired' RETURNING *",
+                    new { booking.Id, Now = ms }, tx);
+                if (revived is null) return await LostRaceAsync(tx, ct);
+                return await FinishAsync(connection, tx, revived, ConfirmationOutcome.ConfirmedLate, ct);
+
+            case Settlement.Refund:
+                return await RefundAsync(connection, tx, payment, decision.RefundReason!, ms, ct);
+
+            default:
+                await tx.CommitAsync(ct);
+                return ConfirmationOutcome.AlreadySettled;
+        }
+    }
+
+    private async Task<ConfirmationOutcome> FinishAsync(DbConnection connection, DbTransaction tx, BookingRow confirmed,
+        ConfirmationOutcome outcome, CancellationToken ct)
+    {
+        foreach (var step in steps) await step.OnConfirmedAsync(connection, tx, confirmed, ct);
+        await tx.CommitAsync(ct);
+        return outcome;
+    }
+
+    private static async Task<ConfirmationOutcome> RefundAsync(DbConnection connection, DbTransaction tx, PaymentRow payment, string reason,
+        long now, CancellationToken ct)
+    {
+        await RefundLedger.RecordForPaymentAsync(connection, tx, payment, reason, now);
+        await tx.CommitAsync(ct);
+        return ConfirmationOutcome.Refunding;
+    }
+
+    private static async Task<ConfirmationOutcome?> LostRaceAsync(DbTransaction tx, CancellationToken ct)
+    {
+        await tx.RollbackAsync(ct);
+        return null;
+    }
+}

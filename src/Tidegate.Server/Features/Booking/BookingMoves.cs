@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Dapper;
+using Tidegate.Domain.Booking;
+using Tidegate.Domain.Payments;
+using Tidegate.Domain.Venue;
+using Tidegate.Server.Features.Payments;
+
+namespace Tidegate.Server.Features.Booking;
+
+public sealed record MoveTarget(string VisitDate, int StartMinute, int Amount);
+
+public enum MoveResult { Moved, SoldOut, LimitExceeded, Stale }
+
+/// <summary>
+/// The SQL of a move, inside the caller's transaction: claim the new slot with the one conditional
+/// UPDATE, compare-and-set the booking on its ticket serial (bumping it revokes the old ticket code),
+/// then give the old slot's places back.
+/// </summary>
+public static class BookingMoves
+{
+    public static async Task<(MoveResult Result, BookingRow? Moved)> MoveAsync(DbConnection connection, DbTransaction tx, BookingRow booking,
+        MoveTarget target, long now)
+    {
+        if (target.VisitDate != booking.VisitDate)
+        {
+            var other = await connection.ExecuteScalarAsync<long>("""
+                SELECT COUNT(*) FROM bookings WHERE visit_date = @VisitDate AND person_key = @PersonKey AND id <> @Id
+                  AND (status = 'confirmed' OR (status = 'held' AND expires_at > @Now))
+                """, new { target.VisitDate, booking.PersonKey, booking.Id, Now = now }, tx);
+            if (other > 0) return (MoveResult.LimitExceeded, null);
+            await HoldStore.ReleaseAsync(connection, tx, await connection.QueryAsync<HoldStore.Released>(
+                BookingSql.ExpireLapsedOfPerson, new { target.VisitDate, booking.PersonKey, Now = now }, tx));
+        }
+        var slot = new { target.VisitDate, target.StartMinute, booking.Persons, Now = now };
+        await HoldStore.ReleaseAsync(connection, tx, await connection.QueryAsync<HoldStore.Released>(BookingSql.ExpireLapsedOfSlot, slot, tx));
+        if (await connection.QuerySingleOrDefaultAsync<long?>(BookingSql.Claim, slot, tx) is null) return (MoveResult.SoldOut, null);
+        var moved = await connection.QuerySingleOrDefaultAsync<BookingRow>("""
+            UPDATE bookings SET visit_date = @VisitDate, start_minute = @StartMinute, amount = @Amount, ticket_serial = ticket_serial + 1
+            WHERE id = @Id AND status = 'confirmed' AND ticket_serial = @Serial
+            RETURNING *
+            """, new { target.VisitDate, target.StartMinute, target.Amount, booking.Id, Serial = booking.TicketSerial }, tx);
+        if (moved is null) return (MoveResult.Stale, null);
+        await HoldStore.ReleaseAsync(connection, tx, [new HoldStore.Released
+        {
+            VisitDate = booking.VisitDate, StartMinute = booking.StartMinute, Persons = booking.Persons,
+        }]);
+        return (MoveResult.Moved, moved);
+    }
+
+    /// <summary>The difference of a move to a dearer slot was paid: make the move now, or refund if it can no longer be made.</summary>
+    public static async Task<ConfirmationOutcome?> ApplyPaidMoveAsync(DbConnection connection, DbTransaction tx, BookingRow booking,
+        PaymentRow payment, VenueCalendar calendar, DateTimeOffset now, CancellationToken ct)
+    {
+        var ms = now.ToUnixTimeMilliseconds();
+        var current = booking.Status == BookingStatus.Confirmed && booking.TicketSerial == payment.MoveSerial
+            && CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is null;
+        if (current)
+        {
+            var target = new MoveTarget(payment.MoveDate!, (int)payment.MoveStartMinute!, (int)payment.MoveAmount!);
+            var (result, _) = await MoveAsync(connection, tx, booking, target, ms);
+            if (result == MoveResult.Stale) { await tx.RollbackAsync(ct); return null; }
+            if (result == MoveResult.Moved)
+            {
+                await tx.CommitAsync(ct);
+                return ConfirmationOutcome.Moved;
+            }
+            // Sold out or limit: nothing was claimed (releasing lapsed holds on the way is always right), so refund in this transaction.
+        }
+        await RefundLedger.RecordForPaymentAsync(connection, tx, payment, RefundReason.MoveNotPossible, ms);
+        await tx.CommitAsync(ct);
+        return ConfirmationOutcome.Refunding;
+    }
+}

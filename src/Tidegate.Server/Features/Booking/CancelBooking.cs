@@ -1,0 +1,67 @@
+using System.Data.Common;
+using System.Security.Claims;
+using Dapper;
+using Tidegate.Domain.Booking;
+using Tidegate.Domain.Payments;
+using Tidegate.Server.Data;
+using Tidegate.Server.Features.Payments;
+using Tidegate.Server.Features.Venue;
+using Tidegate.Server.Infrastructure;
+
+namespace Tidegate.Server.Features.Booking;
+
+/// <summary>
+/// POST /api/v1/bookings/{id}/cancel: until 23:59 the day before the visit. One transaction
+/// compare-and-sets the status, gives the places back and records the refund of everything paid;
+/// the refund is made at the provider after commit. A repeat finds the booking cancelled and refunds nothing more.
+/// </summary>
+public static class CancelBooking
+{
+    public static async Task<IResult> Handle(
+        string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, VenueStore venues, RefundRunner refunds,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
+        var booking = await BookingRow.FindAsync(db, bookingId, ct);
+        if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
+            return Problems.NotFound("No such booking, or the access key does not match.");
+        var calendar = await venues.GetAsync(ct);
+
+        for (var attempt = 1; booking.Status != BookingStatus.Cancelled && attempt <= 5; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            if (CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is { } closed) return Problems.From(closed);
+            try
+            {
+                if (await TryCancelAsync(db, booking, now.ToUnixTimeMilliseconds(), ct)) break;
+            }
+            catch (DbException e) when (Db.IsTransient(e)) { }
+            booking = (await BookingRow.FindAsync(db, bookingId, ct))!;
+        }
+        await refunds.RunForBookingAsync(booking.Id, ct);
+        var row = (await BookingRow.FindAsync(db, bookingId, ct))!;
+        var view = row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
+        return TypedResults.Ok(await PaymentSummary.AttachAsync(db, view, ct));
+    }
+
+    /// <summary>False when the booking changed since it was read: read again and decide again.</summary>
+    private static async Task<bool> TryCancelAsync(Db db, BookingRow booking, long now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(connection, ct);
+        var released = (await connection.QueryAsync<HoldStore.Released>("""
+            UPDATE bookings SET status = 'cancelled', ended_at = @Now WHERE id = @Id AND status = @Status
+            RETURNING visit_date, start_minute, persons
+            """, new { booking.Id, booking.Status, Now = now }, tx)).ToList();
+        if (released.Count == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return false;
+        }
+        // An expired hold's places went back when it expired; held and confirmed ones go back now.
+        if (booking.Status != BookingStatus.Expired) await HoldStore.ReleaseAsync(connection, tx, released);
+        await RefundLedger.RecordAsync(connection, tx, booking.Id, int.MaxValue, RefundReason.Cancelled, RefundReason.Cancelled, now);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Tidegate.Domain.Booking;
+using Tidegate.Domain.Common;
+using Tidegate.Domain.Payments;
+using Tidegate.Server.Data;
+using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Infrastructure;
+
+namespace Tidegate.Server.Features.Payments;
+
+public sealed record CheckoutResponse(string PaymentId, string PaymentUrl, int Amount, string Currency);
+
+/// <summary>
+/// POST /api/v1/bookings/{id}/checkout: creates the booking's payment at the provider with a key
+/// derived from the booking, so a repeat (or a retry after a provider error) answers the same payment.
+/// </summary>
+public static class CheckoutBooking
+{
+    public static async Task<IResult> Handle(
+        string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, PaymentGateway gateway,
+        TimeProvider clock, IConfiguration config, CancellationToken ct)
+    {
+        if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
+        var booking = await BookingRow.FindAsync(db, bookingId, ct);
+        if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
+            return Problems.NotFound("No such booking, or the access key does not match.");
+
+        var key = PaymentKeys.ForCheckout(booking.Id);
+        var existing = await PaymentRow.ByKeyAsync(db, key, ct);
+        var status = booking.StatusAt(clock.GetUtcNow());
+        if (existing is { ProviderRef: not null, CheckoutUrl: not null } && status is BookingStatus.Held or BookingStatus.Confirmed)
+            return Created(booking.Id, existing.ProviderRef, existing.CheckoutUrl, existing.Amount);
+        if (status == BookingStatus.Expired)
+            return Problems.From(new Error(ErrorCodes.HoldExpired, "The hold on these places has expired; book again."));
+        if (status != BookingStatus.Held)
+            return Problems.From(new Error(ErrorCodes.NotPayable, $"A {status} booking cannot be paid."));
+
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var payment = existing ?? await PaymentRow.EnsureAsync(db, new PaymentRow
+        {
+            Id = Guid.CreateVersion7().ToString(), BookingId = booking.Id, Purpose = PaymentPurpose.Booking,
+            Provider = gateway.Provider.Name, IdempotencyKey = key, Amount = booking.Amount, Currency = "JPY", CreatedAt = now, UpdatedAt = now,
+        }, ct);
+        var baseUrl = PublicBaseUrl(http, config);
+        try
+        {
+            var created = await gateway.CreateAsync(new NewPayment(booking.Id, (int)payment.Amount, payment.Currency,
+                $"{baseUrl}/payments/return/{booking.Id}?key={Uri.EscapeDataString(access.KeyFor(booking.Id))}", baseUrl), key, ct);
+            await PaymentRow.SetReferenceAsync(db, payment.Id, created, now, ct);
+            return Created(booking.Id, created.Reference, created.CheckoutUrl!, payment.Amount);
+        }
+        catch (Exception e) when (PaymentGateway.IsUnavailable(e))
+        {
+            return Problems.From(new Error(ErrorCodes.PaymentUnavailable,
+                "The card payment service is not answering right now. Your places stay held; please try again in a moment."));
+        }
+    }
+
+    public static string PublicBaseUrl(HttpRequest http, IConfiguration config) =>
+        (config["Tidegate:PublicBaseUrl"] is { Length: > 0 } configured ? configured : $"{http.Scheme}://{http.Host}").TrimEnd('/');
+
+    private static IResult Created(string bookingId, string reference, string url, long amount) =>
+        TypedResults.Created($"/api/v1/bookings/{bookingId}", new CheckoutResponse(reference, url, (int)amount, "JPY"));
+}

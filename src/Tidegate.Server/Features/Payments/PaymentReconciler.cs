@@ -1,0 +1,57 @@
+using Dapper;
+using Tidegate.Server.Data;
+
+namespace Tidegate.Server.Features.Payments;
+
+/// <summary>
+/// Settles every payment still pending some minutes after it was created by asking the provider,
+/// and retries refunds left pending, so a lost webhook never leaves a paid visitor without a ticket
+/// (Tidegate:Payments:Reconcile:IntervalSeconds, PendingAfterSeconds, RecheckSeconds).
+/// </summary>
+public sealed class PaymentReconciler(
+    Db db, SettlePayment settle, RefundRunner refunds, TimeProvider clock, IConfiguration config, ILogger<PaymentReconciler> logger)
+    : BackgroundService
+{
+    private IConfigurationSection Settings => config.GetSection("Tidegate:Payments:Reconcile");
+
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        List<PaymentRow> pending;
+        await using (var connection = await db.OpenAsync(ct))
+            pending = (await connection.QueryAsync<PaymentRow>(PaymentSql.PendingPayments, new
+            {
+                Before = now.AddSeconds(-Settings.GetValue("PendingAfterSeconds", 180)).ToUnixTimeMilliseconds(),
+                RecheckBefore = now.AddSeconds(-Settings.GetValue("RecheckSeconds", 60)).ToUnixTimeMilliseconds(),
+                Limit = 100,
+            })).ToList();
+        var settled = 0;
+        foreach (var payment in pending)
+        {
+            try
+            {
+                if (await settle.SettleAsync(payment, ct) == SettleResult.Settled) settled++;
+            }
+            catch (Exception e) when (PaymentGateway.IsUnavailable(e))
+            {
+                logger.LogWarning("Reconciliation paused: the payment provider is unavailable ({Error})", e.GetType().Name);
+                return settled;
+            }
+        }
+        await refunds.RunPendingAsync(now.AddSeconds(-Settings.GetValue("RefundRetrySeconds", 30)), 100, ct);
+        return settled;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Settings.GetValue("IntervalSeconds", 30.0)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try { await RunOnceAsync(stoppingToken); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Payment reconciliation failed; will try again");
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Dapper;
+using Tidegate.Domain.Common;
+using Tidegate.Server.Data;
+using Tidegate.Server.Infrastructure;
+
+namespace Tidegate.Server.Features.Payments;
+
+/// <summary>
+/// POST /api/v1/payments/webhooks/{provider}: verify the signature, skip an event id already
+/// handled, settle the payment by asking the provider, then store the event id. A 503 makes the
+/// provider deliver again; reconciliation is the backstop either way.
+/// </summary>
+public static class PaymentWebhooks
+{
+    public static async Task<IResult> Handle(
+        string provider, HttpRequest http, Db db, PaymentGateway gateway, SettlePayment settle, TimeProvider clock,
+        ILogger<SettlePayment> logger, CancellationToken ct)
+    {
+        if (provider != gateway.Provider.Name) return Problems.NotFound();
+        if (http.ContentLength > WebhookReader.MaxBody) return Problems.Invalid("$", "The event is too large.");
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > WebhookReader.MaxBody) return Problems.Invalid("$", "The event is too large.");
+
+        var received = gateway.Provider.ReadWebhook(buffer.ToArray(), http.Headers, out var refusal);
+        if (received is null)
+        {
+            logger.LogWarning("Webhook refused: {Reason}", refusal);
+            return Problems.From(new Error(ErrorCodes.InvalidRequest, $"The event was refused: {refusal}.").With("field", "signature"));
+        }
+        var key = new { Provider = provider, received.EventId, PaymentRef = received.PaymentReference, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() };
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            if (await connection.ExecuteScalarAsync<long>(
+                    "SELECT COUNT(*) FROM payment_events WHERE provider = @Provider AND event_id = @EventId", key) > 0)
+                return TypedResults.Ok(new { received = true, duplicate = true });
+        }
+        if (await PaymentRow.ByReferenceAsync(db, provider, received.PaymentReference, ct) is { } payment)
+        {
+            try { await settle.SettleAsync(payment, ct); }
+            catch (Exception e) when (PaymentGateway.IsUnavailable(e))
+            {
+                return Problems.From(new Error(ErrorCodes.PaymentUnavailable, "The provider could not be asked about this payment; deliver again later."));
+            }
+        }
+        await using (var connection = await db.OpenAsync(ct))
+            await connection.ExecuteAsync("""
+                INSERT INTO payment_events (provider, event_id, payment_ref, received_at) VALUES (@Provider, @EventId, @PaymentRef, @Now)
+                ON CONFLICT (provider, event_id) DO NOTHING
+                """, key);
+        return TypedResults.Ok(new { received = true, duplicate = false });
+    }
+}

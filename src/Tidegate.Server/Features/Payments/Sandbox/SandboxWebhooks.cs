@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Tidegate.Domain.Payments;
+using Tidegate.Server.Infrastructure.Auth;
+
+namespace Tidegate.Server.Features.Payments.Sandbox;
+
+/// <summary>
+/// Sends the sandbox's events to Tidegate's webhook endpoint over real HTTP, signed like a real
+/// provider's, and retried on failure like one; with the configured delay, duplicates, loss and
+/// reordering applied on the way.
+/// </summary>
+public sealed class SandboxWebhooks(
+    SandboxFaults faults, IServer server, IHttpClientFactory http, Tokens tokens, TimeProvider clock, IConfiguration config,
+    ILogger<SandboxWebhooks> logger)
+{
+    private readonly Dictionary<string, List<(string Id, string Type, byte[] Body)>> _heldBack = new();
+
+    public string Secret => config["Tidegate:Payments:Sandbox:WebhookSecret"] ?? tokens.Derive("sandbox-webhook", "v1");
+
+    public void Enqueue(SandboxPayment payment, string type, bool final)
+    {
+        var id = "evt_" + Guid.CreateVersion7().ToString("N");
+        var created = clock.GetUtcNow().ToUnixTimeSeconds();
+        var body = payment.EventBody(id, type, created);
+        List<(string Id, string Type, byte[] Body)> batch = [(id, type, body)];
+        lock (_heldBack)
+        {
+            if (faults.WebhookOutOfOrder && !final)
+            {
+                (_heldBack.TryGetValue(payment.Id, out var list) ? list : _heldBack[payment.Id] = []).Add((id, type, body));
+                return;
+            }
+            if (final && _heldBack.Remove(payment.Id, out var earlier))
+                batch.AddRange(Enumerable.Reverse(earlier)); // the older events arrive after the newest
+        }
+        foreach (var e in batch)
+        {
+            if (SandboxFaults.Roll(faults.WebhookLossRate)) { logger.LogInformation("Sandbox: dropped webhook {Type}", e.Type); continue; }
+            var copies = 1 + Math.Max(0, faults.WebhookDuplicates);
+            _ = Task.Run(() => DeliverAsync(e.Body, copies));
+        }
+    }
+
+    private async Task DeliverAsync(byte[] body, int copies)
+    {
+        try
+        {
+            if (faults.WebhookDelayMs > 0) await Task.Delay(faults.WebhookDelayMs);
+            await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => SendWithRetriesAsync(body)));
+        }
+        catch (Exception e)
+        {
+            // Also reached when the host shut down with deliveries in flight; a lost webhook is what reconciliation is for.
+            try { logger.LogWarning("Sandbox: webhook delivery failed ({Error})", e.GetType().Name); }
+            catch (ObjectDisposedException) { }
+        }
+    }
+
+    private async Task SendWithRetriesAsync(byte[] body)
+    {
+        var client = http.CreateClient(nameof(SandboxWebhooks));
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            try
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new("application/json");
+                using var request = new HttpRequestMessage(HttpMethod.Post, WebhookUrl()) { Content = content };
+                request.Headers.Add(SandboxProvider.SignatureHeader, WebhookSignature.Sign(Secret, clock.GetUtcNow(), body));
+                using var response = await client.SendAsync(request);
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            catch (InvalidOperationException) when (attempt < 5) { } // no address yet while the server starts
+            await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+        }
+    }
+
+    /// <summary>Configured, or this server's own first address (a wildcard host becomes loopback).</summary>
+    private string WebhookUrl()
+    {
+        if (config["Tidegate:Payments:Sandbox:WebhookUrl"] is { Length: > 0 } configured) return configured;
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The server has no address to send sandbox webhooks to.");
+        var uri = new Uri(address.Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1").Replace("://[::]", "://127.0.0.1")
+            .Replace("://0.0.0.0", "://127.0.0.1"));
+        return $"{uri.Scheme}://{uri.Authority}/api/v1/payments/webhooks/{SandboxProvider.ProviderName}";
+    }
+}
