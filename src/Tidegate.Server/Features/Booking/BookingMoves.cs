@@ -14,7 +14,7 @@ public enum MoveResult { Moved, SoldOut, LimitExceeded, Stale }
 /// <summary>
 /// The SQL of a move, inside the caller's transaction: claim the new slot with the one conditional
 /// UPDATE, compare-and-set the booking on its ticket serial (bumping it revokes the old ticket code),
-/// then give the old slot's places back.
+/// give the old slot's places back, and queue the new ticket's email.
 /// </summary>
 public static class BookingMoves
 {
@@ -44,6 +44,8 @@ public static class BookingMoves
         {
             VisitDate = booking.VisitDate, StartMinute = booking.StartMinute, Persons = booking.Persons,
         }]);
+        // The old code is revoked by the serial bump: the visitor gets the new ticket by email, in this same transaction.
+        await Tickets.Mail.TicketMailOutbox.EnqueueAsync(connection, tx, booking.Id, now);
         return (MoveResult.Moved, moved);
     }
 
