@@ -49,6 +49,35 @@ public class JourneyTests(Browsers browsers)
         Assert.Contains(english ? "¥6,500" : "6,500円", await page.InnerTextAsync(".summary"));
         Assert.True(await page.FitsWidthAsync());
         await page.ShotAsync($"{name}-4-held");
+
+        // The provider's card page: a declined card first, then a good one.
+        await page.ClickAsync("form[action*='handler=Pay'] button");
+        await page.WaitForURLAsync(new Regex("/sandbox/checkout/"));
+        await page.FillAsync("#cardNumber", "4000000000000002");
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator(".error")).ToContainTextAsync("declined");
+        await page.ShotAsync($"{name}-5-declined");
+        await page.FillAsync("#cardNumber", "4242424242424242");
+        await page.ClickAsync("button[type=submit]");
+
+        // Back on the site, the booking becomes the ticket page with the QR.
+        await page.WaitForURLAsync(new Regex("/tickets/[0-9a-f-]+\\?key="));
+        await Expect(page.Locator("img.qr")).ToBeVisibleAsync(new() { Timeout = 15000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('img.qr').naturalWidth > 0"), "the QR image loads");
+        Assert.Contains(english ? "Entry QR code" : "入場用QRコード", await page.GetAttributeAsync("img.qr", "alt"));
+        Assert.Contains(english ? "Entry window" : "入場可能時間", await page.InnerTextAsync(".summary"));
+        Assert.True(await page.FitsWidthAsync());
+        await page.ShotAsync($"{name}-6-ticket");
+
+        // Cancel from the ticket page: a second, explicit tap, then the refund is stated.
+        await page.ClickAsync("a[href*='/cancel?key=']");
+        Assert.Contains(english ? "¥6,500" : "6,500円", await page.InnerTextAsync("main"));
+        await page.ShotAsync($"{name}-7-cancel");
+        await page.ClickAsync("button.danger");
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync(english ? "cancelled" : "キャンセルされました");
+        Assert.Contains(english ? "refunded" : "返金", await page.InnerTextAsync("main"));
+        Assert.Equal(0, await page.Locator("img.qr").CountAsync());
+        await page.ShotAsync($"{name}-8-cancelled");
     }
 
     [BrowserFact]

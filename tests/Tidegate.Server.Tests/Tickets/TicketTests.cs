@@ -60,7 +60,8 @@ public class TicketTests
         var shown = System.Text.RegularExpressions.Regex.Match(html, "id=\"ticket-code\">([A-Za-z0-9_-]+)<").Groups[1].Value;
         Assert.Equal(app.Get<TicketKeys>().Verify(ticket.Code), app.Get<TicketKeys>().Verify(shown));
         Assert.DoesNotContain("Hanako", html);
-        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Fact]

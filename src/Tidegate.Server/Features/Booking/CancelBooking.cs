@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
 using Tidegate.Domain.Booking;
+using Tidegate.Domain.Common;
 using Tidegate.Domain.Payments;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Payments;
@@ -25,12 +26,21 @@ public static class CancelBooking
         var booking = await BookingRow.FindAsync(db, bookingId, ct);
         if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
             return Problems.NotFound("No such booking, or the access key does not match.");
+        var result = await ExecuteAsync(booking, db, venues, refunds, clock, ct);
+        return result.IsOk ? TypedResults.Ok(result.Value) : Problems.From(result.Error);
+    }
+
+    /// <summary>The cancellation itself, shared by the API and the ticket page.</summary>
+    public static async Task<Result<BookingView>> ExecuteAsync(
+        BookingRow booking, Db db, VenueStore venues, RefundRunner refunds, TimeProvider clock, CancellationToken ct)
+    {
+        var bookingId = booking.Id;
         var calendar = await venues.GetAsync(ct);
 
         for (var attempt = 1; booking.Status != BookingStatus.Cancelled && attempt <= 5; attempt++)
         {
             var now = clock.GetUtcNow();
-            if (CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is { } closed) return Problems.From(closed);
+            if (CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is { } closed) return closed;
             try
             {
                 if (await TryCancelAsync(db, booking, now.ToUnixTimeMilliseconds(), ct)) break;
@@ -41,7 +51,7 @@ public static class CancelBooking
         await refunds.RunForBookingAsync(booking.Id, ct);
         var row = (await BookingRow.FindAsync(db, bookingId, ct))!;
         var view = row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
-        return TypedResults.Ok(await PaymentSummary.AttachAsync(db, view, ct));
+        return await PaymentSummary.AttachAsync(db, view, ct);
     }
 
     /// <summary>False when the booking changed since it was read: read again and decide again.</summary>

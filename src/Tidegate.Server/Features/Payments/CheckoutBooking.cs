@@ -25,15 +25,25 @@ public static class CheckoutBooking
         if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
             return Problems.NotFound("No such booking, or the access key does not match.");
 
+        var result = await ExecuteAsync(booking, PublicBaseUrl(http, config), db, access, gateway, clock, ct);
+        return result.IsOk
+            ? TypedResults.Created($"/api/v1/bookings/{booking.Id}", result.Value)
+            : Problems.From(result.Error);
+    }
+
+    /// <summary>The checkout itself, shared by the API and the booking pages.</summary>
+    public static async Task<Result<CheckoutResponse>> ExecuteAsync(
+        BookingRow booking, string baseUrl, Db db, BookingAccess access, PaymentGateway gateway, TimeProvider clock, CancellationToken ct)
+    {
         var key = PaymentKeys.ForCheckout(booking.Id);
         var existing = await PaymentRow.ByKeyAsync(db, key, ct);
         var status = booking.StatusAt(clock.GetUtcNow());
         if (existing is { ProviderRef: not null, CheckoutUrl: not null } && status is BookingStatus.Held or BookingStatus.Confirmed)
-            return Created(booking.Id, existing.ProviderRef, existing.CheckoutUrl, existing.Amount);
+            return new CheckoutResponse(existing.ProviderRef, existing.CheckoutUrl, (int)existing.Amount, "JPY");
         if (status == BookingStatus.Expired)
-            return Problems.From(new Error(ErrorCodes.HoldExpired, "The hold on these places has expired; book again."));
+            return new Error(ErrorCodes.HoldExpired, "The hold on these places has expired; book again.");
         if (status != BookingStatus.Held)
-            return Problems.From(new Error(ErrorCodes.NotPayable, $"A {status} booking cannot be paid."));
+            return new Error(ErrorCodes.NotPayable, $"A {status} booking cannot be paid.");
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var payment = existing ?? await PaymentRow.EnsureAsync(db, new PaymentRow
@@ -41,24 +51,20 @@ public static class CheckoutBooking
             Id = Guid.CreateVersion7().ToString(), BookingId = booking.Id, Purpose = PaymentPurpose.Booking,
             Provider = gateway.Provider.Name, IdempotencyKey = key, Amount = booking.Amount, Currency = "JPY", CreatedAt = now, UpdatedAt = now,
         }, ct);
-        var baseUrl = PublicBaseUrl(http, config);
         try
         {
             var created = await gateway.CreateAsync(new NewPayment(booking.Id, (int)payment.Amount, payment.Currency,
                 $"{baseUrl}/payments/return/{booking.Id}?key={Uri.EscapeDataString(access.KeyFor(booking.Id))}", baseUrl), key, ct);
             await PaymentRow.SetReferenceAsync(db, payment.Id, created, now, ct);
-            return Created(booking.Id, created.Reference, created.CheckoutUrl!, payment.Amount);
+            return new CheckoutResponse(created.Reference, created.CheckoutUrl!, (int)payment.Amount, "JPY");
         }
         catch (Exception e) when (PaymentGateway.IsUnavailable(e))
         {
-            return Problems.From(new Error(ErrorCodes.PaymentUnavailable,
-                "The card payment service is not answering right now. Your places stay held; please try again in a moment."));
+            return new Error(ErrorCodes.PaymentUnavailable,
+                "The card payment service is not answering right now. Your places stay held; please try again in a moment.");
         }
     }
 
     public static string PublicBaseUrl(HttpRequest http, IConfiguration config) =>
         (config["Tidegate:PublicBaseUrl"] is { Length: > 0 } configured ? configured : $"{http.Scheme}://{http.Host}").TrimEnd('/');
-
-    private static IResult Created(string bookingId, string reference, string url, long amount) =>
-        TypedResults.Created($"/api/v1/bookings/{bookingId}", new CheckoutResponse(reference, url, (int)amount, "JPY"));
 }

@@ -26,6 +26,8 @@ public static class SiteSetup
             o.SupportedUICultures = Cultures;
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
+            // Links in emails carry ?lang=ja|en; it wins over the cookie and the browser's language.
+            o.RequestCultureProviders.Insert(0, new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" });
         });
         return services;
     }

@@ -16,6 +16,7 @@ public static class TicketEndpoints
         .AddSingleton<MailSignal>()
         .AddSingleton<IConfirmationStep, QueueTicketEmail>()
         .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<IConfiguration>(), DataDirectory(sp)))
+        .AddSingleton<Pages.TicketAccess>()
         .AddHostedService<TicketMailer>();
 
     public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)
@@ -24,7 +25,6 @@ public static class TicketEndpoints
         app.MapGet("/api/v1/bookings/{bookingId}/ticket.svg", GetTicketImage.Svg).WithName("GetTicketSvg");
         app.MapGet("/api/v1/tickets/keys", (TicketKeys keys) => TypedResults.Ok(new { keys = PublicKeys.Of(keys) }))
             .WithName("GetTicketKeys");
-        app.MapGet("/tickets/{bookingId}", TicketPage.Handle).WithName("TicketPage");
         return app;
     }
 

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Tidegate.Domain.Booking;
 using Tidegate.Server.Data;
+using Tidegate.Server.Features.Payments;
+using Tidegate.Server.Features.Tickets.Pages;
 using Tidegate.Server.Features.Venue;
 
 namespace Tidegate.Server.Features.Booking.Pages;
@@ -10,24 +13,54 @@ namespace Tidegate.Server.Features.Booking.Pages;
 /// A held booking: what is held, how long the hold has left (from the stored expiry, so reloading
 /// never extends it), and the way on to payment. A confirmed booking moves on to its ticket page.
 /// </summary>
-public sealed class HoldModel(Db db, BookingAccess access, VenueStore venues, TimeProvider clock) : PageModel
+public sealed class HoldModel(
+    TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, PaymentGateway gateway, RefundRunner refunds,
+    IConfiguration config, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public string Key { get; private set; } = "";
     public TimeSpan Left { get; private set; }
+    public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string bookingId, string? key, CancellationToken ct)
     {
-        if (bookingId.Length > 64) return NotFound();
-        var row = await BookingRow.FindAsync(db, bookingId, ct);
-        if (row is null || !access.Allows(row.Id, key, row.MemberId, User)) return NotFound();
+        var row = await LoadAsync(bookingId, key, ct);
+        if (row is null) return NotFound();
+        return Booking.Status == BookingStatus.Confirmed ? Redirect(TicketAccess.Link("tickets", row.Id, Key)) : Page();
+    }
+
+    /// <summary>On to the provider's card page (the same payment again if the visitor comes back).</summary>
+    public async Task<IActionResult> OnPostPayAsync(string bookingId, string? key, CancellationToken ct)
+    {
+        var row = await LoadAsync(bookingId, key, ct);
+        if (row is null) return NotFound();
+        var result = await CheckoutBooking.ExecuteAsync(row, CheckoutBooking.PublicBaseUrl(Request, config), db, access, gateway, clock, ct);
+        if (result.IsOk) return Redirect(result.Value.PaymentUrl);
+        Problem = Messages.For(result.Error, text);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    /// <summary>Let the places go before the hold runs out.</summary>
+    public async Task<IActionResult> OnPostReleaseAsync(string bookingId, string? key, CancellationToken ct)
+    {
+        var row = await LoadAsync(bookingId, key, ct);
+        if (row is null) return NotFound();
+        var result = await CancelBooking.ExecuteAsync(row, db, venues, refunds, clock, ct);
+        if (!result.IsOk) Problem = Messages.For(result.Error, text);
+        return Problem is null ? Redirect(TicketAccess.Link("booking", row.Id, Key)) : Page();
+    }
+
+    private async Task<BookingRow?> LoadAsync(string bookingId, string? key, CancellationToken ct)
+    {
+        var row = await tickets.FindAsync(bookingId, key, User, ct);
+        if (row is null) return null;
         var calendar = await venues.GetAsync(ct);
         var now = clock.GetUtcNow();
         Booking = row.ToView(calendar.Time, now, calendar.Settings.SlotMinutes);
         Key = key!;
-        if (Booking.Status == BookingStatus.Confirmed) return Redirect($"/tickets/{row.Id}?key={Uri.EscapeDataString(Key)}");
         Left = Booking.ExpiresAt is { } expires && expires > now ? expires - now : TimeSpan.Zero;
         Response.Headers.CacheControl = "no-store";
-        return Page();
+        return row;
     }
 }
