@@ -17,6 +17,9 @@ namespace Tidegate.Server.Features.Booking;
 public sealed record MoveBookingRequest(string? Date, string? Start);
 
 /// <summary>A move to a dearer slot waits for the difference: pay at paymentUrl, and the move happens when it is paid.</summary>
+/// <summary>Either the moved booking, or the payment the move waits for.</summary>
+public sealed record MoveOutcome(BookingView? Moved, MovePaymentRequired? PaymentRequired);
+
 public sealed record MovePaymentRequired(string Status, string PaymentId, string PaymentUrl, int AmountDue, string Currency, BookingView Booking);
 
 /// <summary>
@@ -43,22 +46,36 @@ public static class MoveBooking
         if (BookingInput.ParseDate(body.Value.Date) is not { } date) return Problems.Invalid("date", "'date' must be a calendar date as yyyy-MM-dd.");
         if (BookingInput.ParseTime(body.Value.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");
 
+        var result = await ExecuteAsync(booking, date, start, CheckoutBooking.PublicBaseUrl(http, config), db, access, venues, slots,
+            gateway, refunds, clock, ct);
+        if (!result.IsOk) return Problems.From(result.Error);
+        return result.Value.PaymentRequired is { } due
+            ? TypedResults.Accepted($"/api/v1/bookings/{booking.Id}", due)
+            : TypedResults.Ok(result.Value.Moved);
+    }
+
+    /// <summary>The move itself, shared by the API and the change page.</summary>
+    public static async Task<Result<MoveOutcome>> ExecuteAsync(
+        BookingRow booking, DateOnly date, TimeOnly start, string baseUrl, Db db, BookingAccess access, VenueStore venues, SlotStore slots,
+        PaymentGateway gateway, RefundRunner refunds, TimeProvider clock, CancellationToken ct)
+    {
+        var bookingId = booking.Id;
         var calendar = await venues.GetAsync(ct);
         var now = clock.GetUtcNow();
         if (booking.Status != BookingStatus.Confirmed)
-            return Problems.From(new Error(ErrorCodes.NotConfirmed, "Only a confirmed booking can move to another slot."));
-        if (CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is { } closed) return Problems.From(closed);
+            return (new Error(ErrorCodes.NotConfirmed, "Only a confirmed booking can move to another slot."));
+        if (CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is { } closed) return closed;
         var tickets = new TicketCounts((int)booking.Adults, (int)booking.Children, (int)booking.Infants, (int)booking.Toddlers);
         var terms = HoldRules.Check(calendar.Settings, calendar.Day(date), calendar.Prices, calendar.Time, start, tickets, now);
-        if (!terms.IsOk) return Problems.From(terms.Error);
+        if (!terms.IsOk) return terms.Error;
         var target = new MoveTarget(SlotStore.Key(date), terms.Value.Slot.StartMinute, terms.Value.Amount);
         if (target.VisitDate == booking.VisitDate && target.StartMinute == booking.StartMinute)
-            return Problems.Invalid("start", "The booking is already in this slot.");
+            return new Error(ErrorCodes.InvalidRequest, "The booking is already in this slot.").With("field", "start");
         await slots.EnsureAsync(calendar, date, ct);
 
         var price = new MovePrice((int)booking.Amount, target.Amount);
         if (price.ToCharge > 0)
-            return await RequestPaymentAsync(http, booking, target, price, db, access, gateway, calendar, clock, config, ct);
+            return await RequestPaymentAsync(baseUrl, booking, target, price, db, access, gateway, calendar, clock, ct);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -66,21 +83,21 @@ public static class MoveBooking
             {
                 var (result, moved) = await MoveNowAsync(db, booking, target, price, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct);
                 if (result == MoveResult.SoldOut)
-                    return Problems.From(new Error(ErrorCodes.SoldOut, "Not enough places left in that slot.").With("remaining", 0));
+                    return (new Error(ErrorCodes.SoldOut, "Not enough places left in that slot.").With("remaining", 0));
                 if (result == MoveResult.LimitExceeded)
-                    return Problems.From(new Error(ErrorCodes.LimitExceeded, "There is already an active booking for this person on that date."));
+                    return (new Error(ErrorCodes.LimitExceeded, "There is already an active booking for this person on that date."));
                 if (result == MoveResult.Moved)
                 {
                     await refunds.RunForBookingAsync(booking.Id, ct);
                     var view = moved!.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
-                    return TypedResults.Ok(await PaymentSummary.AttachAsync(db, view, ct));
+                    return new MoveOutcome(await PaymentSummary.AttachAsync(db, view, ct), null);
                 }
             }
             catch (DbException e) when (Db.IsTransient(e) && attempt < 5) { continue; }
-            if (attempt >= 3) return Problems.From(new Error(ErrorCodes.NotConfirmed, "The booking changed meanwhile; read it and try again."));
+            if (attempt >= 3) return (new Error(ErrorCodes.NotConfirmed, "The booking changed meanwhile; read it and try again."));
             booking = (await BookingRow.FindAsync(db, bookingId, ct))!;
             if (booking.Status != BookingStatus.Confirmed)
-                return Problems.From(new Error(ErrorCodes.NotConfirmed, "Only a confirmed booking can move to another slot."));
+                return (new Error(ErrorCodes.NotConfirmed, "Only a confirmed booking can move to another slot."));
         }
     }
 
@@ -102,8 +119,8 @@ public static class MoveBooking
         return (result, moved);
     }
 
-    private static async Task<IResult> RequestPaymentAsync(HttpRequest http, BookingRow booking, MoveTarget target, MovePrice price, Db db,
-        BookingAccess access, PaymentGateway gateway, VenueCalendar calendar, TimeProvider clock, IConfiguration config, CancellationToken ct)
+    private static async Task<Result<MoveOutcome>> RequestPaymentAsync(string baseUrl, BookingRow booking, MoveTarget target, MovePrice price, Db db,
+        BookingAccess access, PaymentGateway gateway, VenueCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         var key = PaymentKeys.ForMove(booking.Id, booking.TicketSerial, DateOnly.ParseExact(target.VisitDate, "yyyy-MM-dd"), target.StartMinute);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -113,7 +130,6 @@ public static class MoveBooking
             IdempotencyKey = key, Amount = price.ToCharge, Currency = "JPY", MoveDate = target.VisitDate, MoveStartMinute = target.StartMinute,
             MoveAmount = target.Amount, MoveSerial = booking.TicketSerial, CreatedAt = now, UpdatedAt = now,
         }, ct);
-        var baseUrl = CheckoutBooking.PublicBaseUrl(http, config);
         try
         {
             var created = payment is { ProviderRef: not null, CheckoutUrl: not null }
@@ -122,12 +138,12 @@ public static class MoveBooking
                     $"{baseUrl}/payments/return/{booking.Id}?key={Uri.EscapeDataString(access.KeyFor(booking.Id))}", baseUrl), key, ct);
             await PaymentRow.SetReferenceAsync(db, payment.Id, created, now, ct);
             var view = booking.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
-            return TypedResults.Accepted($"/api/v1/bookings/{booking.Id}",
+            return new MoveOutcome(null,
                 new MovePaymentRequired("payment_required", created.Reference, created.CheckoutUrl!, price.ToCharge, "JPY", view));
         }
         catch (Exception e) when (PaymentGateway.IsUnavailable(e))
         {
-            return Problems.From(new Error(ErrorCodes.PaymentUnavailable, "The card payment service is not answering right now; try again in a moment."));
+            return new Error(ErrorCodes.PaymentUnavailable, "The card payment service is not answering right now; try again in a moment.");
         }
     }
 }
