@@ -18,11 +18,15 @@ public class PageWeightTests(Browsers browsers)
     public async Task Every_journey_page_weighs_under_150_KB_on_first_load()
     {
         using var app = new TestApp("sqlite");
-        var created = await (await app.CreateClient().PostAsJsonAsync("/api/v1/bookings", Api.Guest())).Json();
+        var created = await (await app.CreateClient().PostAsJsonAsync("/api/v1/bookings", Api.Guest(email: "held@example.com"))).Json();
+        var ticket = await Gate.ConfirmedTicketAsync(app);
         var pages = new[]
         {
             "/", "/day/2026-12-20", "/book/2026-12-20/10:30",
             $"/booking/{created["bookingId"]}?key={Uri.EscapeDataString((string)created["accessKey"]!)}",
+            $"/tickets/{ticket.BookingId}?key={Uri.EscapeDataString(ticket.AccessKey)}",
+            $"/tickets/{ticket.BookingId}/change?key={Uri.EscapeDataString(ticket.AccessKey)}&date=2026-12-20",
+            "/congestion",
         };
         var lines = new List<string>();
         foreach (var path in pages)

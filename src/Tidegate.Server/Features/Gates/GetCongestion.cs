@@ -32,6 +32,15 @@ public static class GetCongestion
         var day = today;
         if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", out day))
             return Problems.Invalid("date", "Query parameter 'date' must be a calendar date as yyyy-MM-dd.");
+        return TypedResults.Ok(await ReadAsync(day, db, venues, settings, clock, ct));
+    }
+
+    /// <summary>The figures themselves, shared by the API and the congestion page.</summary>
+    public static async Task<Response> ReadAsync(DateOnly day, Db db, VenueStore venues, GateSettings settings, TimeProvider clock, CancellationToken ct)
+    {
+        var calendar = await venues.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        var today = calendar.Time.Today(now);
         var congestion = settings.Congestion;
 
         await using var connection = await db.OpenAsync(ct);
@@ -61,7 +70,7 @@ public static class GetCongestion
             return new ForecastView(start, expected, Congestion.Level(expected, congestion));
         }).ToList();
 
-        return TypedResults.Ok(new Response(calendar.Time.Local(now), ScanStore.SlotKey(day), inside, congestion.ComfortableCapacity,
-            Congestion.Level(inside, congestion), forecast));
+        return new Response(calendar.Time.Local(now), ScanStore.SlotKey(day), inside, congestion.ComfortableCapacity,
+            Congestion.Level(inside, congestion), forecast);
     }
 }
