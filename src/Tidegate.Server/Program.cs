@@ -2,6 +2,7 @@ using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Features.Dev;
 using Tidegate.Server.Features.Health;
+using Tidegate.Server.Features.Queue;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 
@@ -10,7 +11,9 @@ builder.AddTidegateCore();
 builder.Services
     .AddTidegateHealth()
     .AddVenue()
-    .AddBooking();
+    .AddBooking()
+    .AddQueue(builder.Configuration)
+    .AddTidegateRateLimits(builder.Configuration);
 
 var app = builder.Build();
 
@@ -27,13 +30,16 @@ await app.Services.GetRequiredService<DemoVenue>().SeedIfEmptyAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<ServerLoad>();
 app.UseMiddleware<RequestLogging>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapTidegateHealth();
 app.MapVenue();
 app.MapBooking();
+app.MapQueue();
 if (app.Configuration.GetValue<bool>("Tidegate:DevTools")) app.MapDevTools();
 
 app.Run();

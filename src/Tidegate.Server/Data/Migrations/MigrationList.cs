@@ -6,6 +6,7 @@ public static class MigrationList
     public static readonly IReadOnlyList<Migration> All =
     [
         M001_Core.Migration,
+        M004_WaitingRoom.Migration,
     ];
 
     public static int Latest => All[^1].Version;

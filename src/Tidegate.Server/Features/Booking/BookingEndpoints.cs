@@ -1,3 +1,5 @@
+using Tidegate.Server.Infrastructure;
+
 namespace Tidegate.Server.Features.Booking;
 
 public static class BookingEndpoints
@@ -10,7 +12,7 @@ public static class BookingEndpoints
     public static IEndpointRouteBuilder MapBooking(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/bookings");
-        group.MapPost("", CreateBooking.Handle).WithName("CreateBooking");
+        group.MapPost("", CreateBooking.Handle).WithName("CreateBooking").RequireRateLimiting(RateLimits.Bookings);
         group.MapGet("/{bookingId}", GetBooking.Handle).WithName("GetBooking");
         return app;
     }

@@ -1,0 +1,87 @@
+using System.Data.Common;
+using Dapper;
+using Tidegate.Server.Features.Queue;
+using Tidegate.Server.Features.Venue;
+
+namespace Tidegate.Server.Features.Booking;
+
+/// <summary>
+/// The holds of one transaction, each with exactly the semantics of a hold on its own. A refused
+/// item never fails the batch: nothing in it raises (conditional UPDATE, ON CONFLICT DO NOTHING),
+/// and what a refused item already wrote is undone by its compensating statement in the same
+/// transaction before the next item runs.
+/// </summary>
+internal sealed class HoldBatch(long now)
+{
+    private readonly HashSet<(string, int)> _swept = [];
+
+    public sealed record Full(string VisitDate, int StartMinute, int Remaining, long? NextLapse);
+
+    public List<Full> SeenFull { get; } = [];
+
+    public async Task<HoldResult> HoldOneAsync(DbConnection connection, DbTransaction tx, NewHold hold, bool retried = false)
+    {
+        var date = SlotStore.Key(hold.Terms.Slot.Date);
+        var minute = hold.Terms.Slot.StartMinute;
+        var slot = new { VisitDate = date, StartMinute = minute, hold.Terms.Persons, Now = now };
+
+        // The admission first: used once, with the booking it admits, or not at all.
+        if (hold.Admission is { } admission && await connection.ExecuteAsync(QueueSql.UseAdmission,
+                new { admission.EntryId, VisitDate = date, admission.Position, BookingId = hold.Id, Now = now }, tx) == 0)
+            return new HoldResult(HoldOutcome.AdmissionUsed, 0);
+
+        var remaining = await connection.QuerySingleOrDefaultAsync<long?>(BookingSql.Claim, slot, tx);
+        // Lapsed holds count as free: release them (once per slot and batch) only when the claim needs the places.
+        if (remaining is null && _swept.Add((date, minute)))
+        {
+            var released = (await connection.QueryAsync<HoldStore.Released>(BookingSql.ExpireLapsedOfSlot, slot, tx)).ToList();
+            if (released.Count > 0)
+            {
+                await HoldStore.ReleaseAsync(connection, tx, released);
+                remaining = await connection.QuerySingleOrDefaultAsync<long?>(BookingSql.Claim, slot, tx);
+            }
+        }
+        if (remaining is null)
+        {
+            await UndoAdmissionAsync(connection, tx, hold);
+            var left = await connection.ExecuteScalarAsync<long>(BookingSql.Remaining, slot, tx);
+            var nextLapse = await connection.ExecuteScalarAsync<long?>(BookingSql.NextLapse, slot, tx);
+            SeenFull.Add(new Full(date, minute, (int)left, nextLapse));
+            return new HoldResult(HoldOutcome.SoldOut, (int)left);
+        }
+        // The key next: a concurrent repeat waits here for the first and then replays its answer.
+        if (hold.Idempotency is { } record && await connection.ExecuteAsync(BookingSql.InsertIdempotency, new
+            {
+                record.Scope, IdemKey = record.Key, record.RequestHash, record.StatusCode, record.ResponseBody, CreatedAt = now,
+            }, tx) == 0)
+        {
+            await connection.ExecuteAsync(BookingSql.GiveBack, slot, tx);
+            await UndoAdmissionAsync(connection, tx, hold);
+            return new HoldResult(HoldOutcome.DuplicateKey, 0);
+        }
+        if (await connection.ExecuteAsync(BookingSql.InsertHoldUnlessActive, BookingSql.HoldRow(hold, now), tx) == 0)
+        {
+            await connection.ExecuteAsync(BookingSql.GiveBack, slot, tx);
+            if (hold.Idempotency is { } stored)
+                await connection.ExecuteAsync(BookingSql.DeleteIdempotency, new { stored.Scope, IdemKey = stored.Key }, tx);
+            await UndoAdmissionAsync(connection, tx, hold);
+            // A lapsed hold of the same person blocks the unique index until released: release and retry once.
+            if (!retried && await ReleaseLapsedOfPersonAsync(connection, tx, hold, date)) return await HoldOneAsync(connection, tx, hold, retried: true);
+            return new HoldResult(HoldOutcome.LimitExceeded, 0);
+        }
+        return new HoldResult(HoldOutcome.Held, (int)remaining);
+    }
+
+    private static Task UndoAdmissionAsync(DbConnection connection, DbTransaction tx, NewHold hold) =>
+        hold.Admission is { } admission
+            ? connection.ExecuteAsync(QueueSql.UnuseAdmission, new { admission.EntryId }, tx)
+            : Task.CompletedTask;
+
+    private async Task<bool> ReleaseLapsedOfPersonAsync(DbConnection connection, DbTransaction tx, NewHold hold, string date)
+    {
+        var released = (await connection.QueryAsync<HoldStore.Released>(BookingSql.ExpireLapsedOfPerson,
+            new { VisitDate = date, hold.PersonKey, Now = now }, tx)).ToList();
+        await HoldStore.ReleaseAsync(connection, tx, released);
+        return released.Count > 0;
+    }
+}
