@@ -36,6 +36,8 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     /// <summary>Batches committed so far and items in them (for the bench and metrics).</summary>
     public long Batches { get; private set; }
     public long Items { get; private set; }
+    /// <summary>Time the writer spent running batches (the rest it waited for work).</summary>
+    public TimeSpan Busy { get; private set; }
 
     public Task<TResult> SubmitAsync(TItem item)
     {
@@ -54,6 +56,7 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
             {
                 batch.Clear();
                 while (batch.Count < _maxBatch && reader.TryRead(out var next)) batch.Add(next);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     await _runBatch(batch, _stopping.Token);
@@ -62,6 +65,7 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
                 {
                     foreach (var pending in batch) pending.Done.TrySetException(e);
                 }
+                Busy += System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 Batches++;
                 Items += batch.Count;
             }

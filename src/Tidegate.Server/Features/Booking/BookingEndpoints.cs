@@ -14,6 +14,8 @@ public static class BookingEndpoints
         var group = app.MapGroup("/api/v1/bookings");
         group.MapPost("", CreateBooking.Handle).WithName("CreateBooking").RequireRateLimiting(RateLimits.Bookings);
         group.MapGet("/{bookingId}", GetBooking.Handle).WithName("GetBooking");
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Tidegate:DevTools"))
+            app.MapGet("/api/v1/dev/hold-writer", (HoldStore holds) => TypedResults.Ok(holds.Stats));
         return app;
     }
 }

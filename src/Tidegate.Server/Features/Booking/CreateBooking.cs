@@ -35,7 +35,8 @@ public static class CreateBooking
         var memberId = user.IsInRole(Roles.Member) ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         if (BookingInput.Check(request, memberId is not null) is { } inputError) return Problems.From(inputError);
 
-        var requestHash = Idempotency.Hash(request with { Email = request.Email?.Trim() }, options);
+        // Only a keyed request needs its hash (a replay must match it); the rush's unkeyed requests skip the work.
+        var requestHash = key.Value is null ? "" : Idempotency.Hash(request with { Email = request.Email?.Trim() }, options);
         if (key.Value is { } idemKey && await idempotency.FindAsync(Scope, idemKey, ct) is { } stored)
             return Replay(stored, requestHash, access, options);
 

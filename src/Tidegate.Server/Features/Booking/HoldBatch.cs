@@ -14,6 +14,8 @@ namespace Tidegate.Server.Features.Booking;
 internal sealed class HoldBatch(long now)
 {
     private readonly HashSet<(string, int)> _swept = [];
+    // Slots found full in this transaction: later items that do not fit are refused without SQL.
+    private readonly Dictionary<(string, int), Full> _full = [];
 
     public sealed record Full(string VisitDate, int StartMinute, int Remaining, long? NextLapse);
 
@@ -24,6 +26,9 @@ internal sealed class HoldBatch(long now)
         var date = SlotStore.Key(hold.Terms.Slot.Date);
         var minute = hold.Terms.Slot.StartMinute;
         var slot = new { VisitDate = date, StartMinute = minute, hold.Terms.Persons, Now = now };
+
+        if (_full.TryGetValue((date, minute), out var known) && hold.Terms.Persons > known.Remaining)
+            return new HoldResult(HoldOutcome.SoldOut, known.Remaining);
 
         // The admission first: used once, with the booking it admits, or not at all.
         if (hold.Admission is { } admission && await connection.ExecuteAsync(QueueSql.UseAdmission,
@@ -46,7 +51,9 @@ internal sealed class HoldBatch(long now)
             await UndoAdmissionAsync(connection, tx, hold);
             var left = await connection.ExecuteScalarAsync<long>(BookingSql.Remaining, slot, tx);
             var nextLapse = await connection.ExecuteScalarAsync<long?>(BookingSql.NextLapse, slot, tx);
-            SeenFull.Add(new Full(date, minute, (int)left, nextLapse));
+            var full = new Full(date, minute, (int)left, nextLapse);
+            _full[(date, minute)] = full;
+            SeenFull.Add(full);
             return new HoldResult(HoldOutcome.SoldOut, (int)left);
         }
         // The key next: a concurrent repeat waits here for the first and then replays its answer.
@@ -55,13 +62,13 @@ internal sealed class HoldBatch(long now)
                 record.Scope, IdemKey = record.Key, record.RequestHash, record.StatusCode, record.ResponseBody, CreatedAt = now,
             }, tx) == 0)
         {
-            await connection.ExecuteAsync(BookingSql.GiveBack, slot, tx);
+            await GiveBackAsync(connection, tx, slot, date, minute);
             await UndoAdmissionAsync(connection, tx, hold);
             return new HoldResult(HoldOutcome.DuplicateKey, 0);
         }
         if (await connection.ExecuteAsync(BookingSql.InsertHoldUnlessActive, BookingSql.HoldRow(hold, now), tx) == 0)
         {
-            await connection.ExecuteAsync(BookingSql.GiveBack, slot, tx);
+            await GiveBackAsync(connection, tx, slot, date, minute);
             if (hold.Idempotency is { } stored)
                 await connection.ExecuteAsync(BookingSql.DeleteIdempotency, new { stored.Scope, IdemKey = stored.Key }, tx);
             await UndoAdmissionAsync(connection, tx, hold);
@@ -70,6 +77,12 @@ internal sealed class HoldBatch(long now)
             return new HoldResult(HoldOutcome.LimitExceeded, 0);
         }
         return new HoldResult(HoldOutcome.Held, (int)remaining);
+    }
+
+    private Task GiveBackAsync(DbConnection connection, DbTransaction tx, object slot, string date, int minute)
+    {
+        _full.Remove((date, minute));
+        return connection.ExecuteAsync(BookingSql.GiveBack, slot, tx);
     }
 
     private static Task UndoAdmissionAsync(DbConnection connection, DbTransaction tx, NewHold hold) =>
@@ -82,6 +95,7 @@ internal sealed class HoldBatch(long now)
         var released = (await connection.QueryAsync<HoldStore.Released>(BookingSql.ExpireLapsedOfPerson,
             new { VisitDate = date, hold.PersonKey, Now = now }, tx)).ToList();
         await HoldStore.ReleaseAsync(connection, tx, released);
+        foreach (var r in released) _full.Remove((r.VisitDate, (int)r.StartMinute));
         return released.Count > 0;
     }
 }

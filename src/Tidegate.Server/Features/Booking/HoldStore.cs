@@ -36,6 +36,9 @@ public sealed class HoldStore : IAsyncDisposable
     /// <summary>Average holds per committed batch so far (1 without group commit).</summary>
     public double AverageBatch => _group is { Batches: > 0 } g ? (double)g.Items / g.Batches : 1;
 
+    /// <summary>The writer's counters, for the bench (GET /api/v1/dev/hold-writer).</summary>
+    public object Stats => new { batches = _group?.Batches ?? 0, items = _group?.Items ?? 0, busyMs = _group?.Busy.TotalMilliseconds ?? 0, averageBatch = AverageBatch };
+
     private async Task RunBatchAsync(IReadOnlyList<GroupCommit<NewHold, HoldResult>.Pending> batch, CancellationToken ct)
     {
         try

@@ -13,8 +13,8 @@ public static class GetQueueStatus
 {
     public const string Header = "X-Queue-Ticket";
 
-    public sealed record WaitingView(long? Position, bool Admitted, int EstimatedWaitSeconds, bool SoldOut, string? QueueTicket);
-    public sealed record AdmittedView(bool Admitted, string AdmissionToken, DateTimeOffset ExpiresAt, long Position);
+    public sealed record WaitingView(long? Position, bool Admitted, int EstimatedWaitSeconds, bool SoldOut, string? QueueTicket, long? TicketNumber);
+    public sealed record AdmittedView(bool Admitted, string AdmissionToken, DateTimeOffset ExpiresAt, long TicketNumber);
     public sealed record ExpiredView(long? Position, bool Admitted, bool Expired, string Detail);
 
     public static async Task<IResult> Handle(
@@ -32,15 +32,15 @@ public static class GetQueueStatus
         if (position is not { } p)
         {
             var untilOpen = BookingWindow.OpensAt(day, calendar.Time) - now;
-            return TypedResults.Ok(new WaitingView(null, false, Math.Max(1, (int)Math.Ceiling(untilOpen.TotalSeconds)), soldOut, null));
+            return TypedResults.Ok(new WaitingView(null, false, Math.Max(1, (int)Math.Ceiling(untilOpen.TotalSeconds)), soldOut, null, null));
         }
         // An early arrival gets a ticket with its shuffled position, so its next polls need no lookup.
         var refreshed = ticket.Position is null ? tickets.Issue(ticket with { Position = p }) : null;
         return QueueRules.Standing(p, state.Progress(day), now, settings) switch
         {
-            QueueStanding.Waiting w => TypedResults.Ok(new WaitingView(w.Place, false, w.EstimatedWaitSeconds, soldOut, refreshed)),
+            QueueStanding.Waiting w => TypedResults.Ok(new WaitingView(w.Place, false, w.EstimatedWaitSeconds, soldOut, refreshed, p)),
             QueueStanding.Admitted a => TypedResults.Ok(new AdmittedView(true,
-                tickets.Admit(new AdmissionClaims(ticket.EntryId, day, p, a.ExpiresAt)), calendar.Time.Local(a.ExpiresAt), 0)),
+                tickets.Admit(new AdmissionClaims(ticket.EntryId, day, p, a.ExpiresAt)), calendar.Time.Local(a.ExpiresAt), p)),
             _ => TypedResults.Ok(new ExpiredView(null, false, true, "This admission expired unused: join the waiting room again.")),
         };
     }
