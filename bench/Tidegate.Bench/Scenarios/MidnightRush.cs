@@ -34,8 +34,8 @@ public static class MidnightRush
         await using var server = await ServerProcess.StartAsync(engine, Opening.AddMinutes(-5), new Dictionary<string, string>
         {
             ["Tidegate__Venue__SlotCapacity"] = "300",
-            ["Tidegate__Queue__AdmissionsPerSecond"] = "1500",
-            ["Tidegate__Queue__MaxOutstanding"] = "3000",
+            ["Tidegate__Queue__AdmissionsPerSecond"] = "800",
+            ["Tidegate__Queue__MaxOutstanding"] = "800",
             ["Tidegate__Queue__TickMilliseconds"] = "100",
         });
         using var visitors = new Visitors(server.BaseUrl, connections: 512);
@@ -54,6 +54,8 @@ public static class MidnightRush
         clock.Restart();
         await OpenLoop.RunAsync(schedule, async i => { await JourneyAsync(people[i], i); return 0; });
         var serverCpu = (server.ServerCpu() - cpu0).TotalSeconds;
+        var writer = (await visitors.GetAsync("/api/v1/dev/hold-writer")).Body;
+        if (writer is not null) result.Notes.Add($"hold writer: {writer["items"]} holds in {writer["batches"]} batches, busy {(double)writer["busyMs"]!:F0} ms");
 
         async Task<(int Status, JsonNode? Body)> Track(Task<(int Status, JsonNode? Body)> call)
         {
@@ -73,6 +75,7 @@ public static class MidnightRush
                 string? admission = null;
                 while (admission is null)
                 {
+                    if (clock.Elapsed.TotalMilliseconds - v.ArrivedMs > 120_000) { v.Outcome = "gave up waiting (120 s)"; return; }
                     var status = await Track(visitors.GetAsync($"/api/v1/queue/{Date}/status", ("X-Queue-Ticket", ticket)));
                     if (status.Status != 200) { await Task.Delay(1000); continue; }
                     var s = status.Body!;

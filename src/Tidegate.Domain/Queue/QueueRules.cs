@@ -44,7 +44,7 @@ public static class QueueRules
     /// </summary>
     public static long Advance(long admittedUpTo, long lastPosition, double elapsedSeconds, long outstanding, QueueSettings settings)
     {
-        var byRate = (long)Math.Floor(Math.Clamp(elapsedSeconds, 0, 2) * settings.AdmissionsPerSecond);
+        var byRate = (long)Math.Floor(Math.Clamp(elapsedSeconds, 0, 1) * settings.AdmissionsPerSecond);
         var room = Math.Max(0, settings.MaxOutstanding - outstanding);
         return Math.Max(admittedUpTo, Math.Min(lastPosition, admittedUpTo + Math.Min(byRate, room)));
     }

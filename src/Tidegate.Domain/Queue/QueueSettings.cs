@@ -13,4 +13,9 @@ public sealed record QueueSettings
     public int AdmissionSeconds { get; init; } = 300;
     /// <summary>Admitted but not yet used nor expired: at most this many, so admission follows what the booking path commits.</summary>
     public int MaxOutstanding { get; init; } = 3000;
+    /// <summary>
+    /// Admissions older than this no longer count as outstanding even if unused (a visitor refused
+    /// as sold out, or gone), so the bound slows admission down but can never stall it.
+    /// </summary>
+    public int OutstandingWindowSeconds { get; init; } = 20;
 }

@@ -55,7 +55,7 @@ public class QueueRulesTests
     [Theory]
     [InlineData(0, 5000, 1.0, 0, 100)]      // the rate
     [InlineData(0, 5000, 0.25, 0, 25)]
-    [InlineData(0, 5000, 60.0, 0, 200)]     // a long pause admits at most two seconds' worth
+    [InlineData(0, 5000, 60.0, 0, 100)]     // a long pause admits at most one second's worth
     [InlineData(0, 40, 1.0, 0, 40)]         // never past the last joiner
     [InlineData(100, 5000, 1.0, 950, 150)]  // room for only 50 more unused admissions
     [InlineData(100, 5000, 1.0, 1000, 100)] // full: waits for admissions to be used or expire

@@ -5,6 +5,7 @@ namespace Tidegate.Server.Features.Booking;
 public static class BookingEndpoints
 {
     public static IServiceCollection AddBooking(this IServiceCollection services) => services
+        .AddSingleton<Data.WriteGate>()
         .AddSingleton<HoldStore>()
         .AddSingleton<BookingAccess>()
         .AddHostedService<HoldSweeper>();

@@ -19,11 +19,12 @@ public sealed class HoldStore : IAsyncDisposable
     private readonly Db _db;
     private readonly TimeProvider _clock;
     private readonly SlotSignals _signals;
+    private readonly WriteGate _gate;
     private readonly GroupCommit<NewHold, HoldResult>? _group;
 
-    public HoldStore(Db db, TimeProvider clock, SlotSignals signals, IConfiguration config)
+    public HoldStore(Db db, TimeProvider clock, SlotSignals signals, WriteGate gate, IConfiguration config)
     {
-        (_db, _clock, _signals) = (db, clock, signals);
+        (_db, _clock, _signals, _gate) = (db, clock, signals, gate);
         if (config.GetValue("Tidegate:Booking:GroupCommit", true))
             _group = new GroupCommit<NewHold, HoldResult>("hold writer",
                 config.GetValue("Tidegate:Booking:QueueCapacity", 4096), config.GetValue("Tidegate:Booking:MaxBatch", 512), RunBatchAsync);
@@ -76,8 +77,9 @@ public sealed class HoldStore : IAsyncDisposable
 
     private async Task<HoldResult[]> WriteAsync(IReadOnlyList<NewHold> holds, CancellationToken ct)
     {
-        var batch = new HoldBatch(_clock.GetUtcNow().ToUnixTimeMilliseconds());
         await using var connection = await _db.OpenAsync(ct);
+        using var turn = await _gate.EnterAsync(ct);
+        var batch = new HoldBatch(_clock.GetUtcNow().ToUnixTimeMilliseconds());
         await using var tx = await _db.BeginWriteAsync(connection, ct);
         var results = new HoldResult[holds.Count];
         for (var i = 0; i < holds.Count; i++) results[i] = await batch.HoldOneAsync(connection, tx, holds[i]);

@@ -19,7 +19,7 @@ public static class GetQueueStatus
 
     public static async Task<IResult> Handle(
         string date, HttpRequest http, VenueStore venues, QueueState state, QueueTickets tickets, QueueSettings settings,
-        SlotSignals signals, TimeProvider clock, CancellationToken ct)
+        AvailabilityCache availability, TimeProvider clock, CancellationToken ct)
     {
         if (JoinQueue.ParseDate(date) is not { } day) return Problems.Invalid("date", "The date must be a calendar date as yyyy-MM-dd.");
         var ticket = tickets.ReadTicket(http.Headers[Header].ToString());
@@ -27,11 +27,13 @@ public static class GetQueueStatus
             return Problems.Invalid(Header, $"{Header} must be a queue ticket for {date}, as given by POST /api/v1/queue/{date}.");
         var calendar = await venues.GetAsync(ct);
         var now = clock.GetUtcNow();
-        var soldOut = signals.AllFull(date, calendar.Slots(day).Select(s => s.StartMinute));
+        // Sold out: nobody waiting can get a place any more, so tell them at once (cached, like availability).
+        var opensAt = BookingWindow.OpensAt(day, calendar.Time);
+        var soldOut = now >= opensAt && calendar.IsBookable(day, now) && await availability.RemainingAsync(day) == 0;
         var position = ticket.Position ?? state.ShuffledPosition(day, ticket.EntryId);
         if (position is not { } p)
         {
-            var untilOpen = BookingWindow.OpensAt(day, calendar.Time) - now;
+            var untilOpen = opensAt - now;
             return TypedResults.Ok(new WaitingView(null, false, Math.Max(1, (int)Math.Ceiling(untilOpen.TotalSeconds)), soldOut, null, null));
         }
         // An early arrival gets a ticket with its shuffled position, so its next polls need no lookup.

@@ -20,11 +20,12 @@ public sealed class QueueStore : IAsyncDisposable
 
     private readonly Db _db;
     private readonly TimeProvider _clock;
+    private readonly WriteGate _gate;
     private readonly GroupCommit<Join, long?> _joins;
 
-    public QueueStore(Db db, TimeProvider clock, IConfiguration config)
+    public QueueStore(Db db, TimeProvider clock, WriteGate gate, IConfiguration config)
     {
-        (_db, _clock) = (db, clock);
+        (_db, _clock, _gate) = (db, clock, gate);
         _joins = new GroupCommit<Join, long?>("queue writer", config.GetValue("Tidegate:Queue:JoinCapacity", 8192), 1000, JoinBatchAsync);
     }
 
@@ -33,9 +34,10 @@ public sealed class QueueStore : IAsyncDisposable
 
     private async Task JoinBatchAsync(IReadOnlyList<GroupCommit<Join, long?>.Pending> batch, CancellationToken ct)
     {
-        var now = _clock.GetUtcNow();
         var results = new List<(GroupCommit<Join, long?>.Pending Pending, long? Position)>();
         await using var connection = await _db.OpenAsync(ct);
+        using var turn = await _gate.EnterAsync(ct);
+        var now = _clock.GetUtcNow();
         await using var tx = await _db.BeginWriteAsync(connection, ct);
         foreach (var date in batch.GroupBy(p => p.Item.Date).OrderBy(g => g.Key))
         {
@@ -63,6 +65,7 @@ public sealed class QueueStore : IAsyncDisposable
     {
         var key = QueueState.Key(date);
         await using var connection = await _db.OpenAsync(ct);
+        using var turn = await _gate.EnterAsync(ct);
         await using var tx = await _db.BeginWriteAsync(connection, ct);
         var row = await connection.QuerySingleOrDefaultAsync<QueueDateRow>(QueueSql.LockDate, new { VisitDate = key }, tx);
         if (row is null || row.ShuffledAt is not null) { await tx.RollbackAsync(ct); return false; }
@@ -91,13 +94,15 @@ public sealed class QueueStore : IAsyncDisposable
     public async Task<QueueStep?> AdvanceAsync(DateOnly date, QueueProgress progress, QueueSettings settings, TimeSpan minInterval, CancellationToken ct)
     {
         var key = QueueState.Key(date);
-        var now = _clock.GetUtcNow();
         await using var connection = await _db.OpenAsync(ct);
+        using var turn = await _gate.EnterAsync(ct);
+        var now = _clock.GetUtcNow();
         await using var tx = await _db.BeginWriteAsync(connection, ct);
         var row = await connection.QuerySingleAsync<QueueDateRow>(QueueSql.LockDate, new { VisitDate = key }, tx);
         var elapsed = TimeSpan.FromMilliseconds(now.ToUnixTimeMilliseconds() - row.AdvancedAt);
         if (elapsed < minInterval || row.NextPosition - 1 <= row.AdmittedUpto) { await tx.RollbackAsync(ct); return null; }
-        var expiredUpTo = Math.Min(progress.UpToAt(now.AddSeconds(-settings.AdmissionSeconds)), row.AdmittedUpto);
+        var window = Math.Min(settings.AdmissionSeconds, settings.OutstandingWindowSeconds);
+        var expiredUpTo = Math.Min(progress.UpToAt(now.AddSeconds(-window)), row.AdmittedUpto);
         var used = await connection.ExecuteScalarAsync<long>(QueueSql.UsedSince, new { VisitDate = key, After = expiredUpTo }, tx);
         var outstanding = Math.Max(0, row.AdmittedUpto - expiredUpTo - used);
         var upTo = QueueRules.Advance(row.AdmittedUpto, row.NextPosition - 1, elapsed.TotalSeconds, outstanding, settings);

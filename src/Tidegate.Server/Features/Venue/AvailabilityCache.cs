@@ -19,7 +19,7 @@ public sealed class AvailabilityCache
     private readonly long _lifetime;
     private readonly long _minRefresh;
 
-    private sealed record Entry(Task<byte[]> Json, long LoadedAt, long ExpiresAt);
+    private sealed record Entry(Task<(byte[] Json, int Remaining)> Load, long LoadedAt, long ExpiresAt);
 
     public AvailabilityCache(VenueStore venues, SlotStore slots, TimeProvider clock, SlotSignals signals, IConfiguration config,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
@@ -31,16 +31,21 @@ public sealed class AvailabilityCache
         signals.Wrote += Soon;
     }
 
-    public Task<byte[]> GetAsync(DateOnly day)
+    public async Task<byte[]> GetAsync(DateOnly day) => (await EntryFor(day)).Json;
+
+    /// <summary>Places left on the date across its slots (bookable slots only), as the cache sees them.</summary>
+    public async Task<int> RemainingAsync(DateOnly day) => (await EntryFor(day)).Remaining;
+
+    private Task<(byte[] Json, int Remaining)> EntryFor(DateOnly day)
     {
         var key = SlotStore.Key(day);
         var now = _clock.GetUtcNow();
         var ms = now.ToUnixTimeMilliseconds();
-        if (_entries.TryGetValue(key, out var hit) && ms < hit.ExpiresAt && ms >= hit.LoadedAt && !hit.Json.IsFaulted) return hit.Json;
+        if (_entries.TryGetValue(key, out var hit) && ms < hit.ExpiresAt && ms >= hit.LoadedAt && !hit.Load.IsFaulted) return hit.Load;
         // Concurrent misses share one load.
         var fresh = new Entry(LoadAsync(day, now), ms, ms + _lifetime);
-        var entry = _entries.AddOrUpdate(key, fresh, (_, old) => old == hit || old.Json.IsFaulted ? fresh : old);
-        return entry.Json;
+        var entry = _entries.AddOrUpdate(key, fresh, (_, old) => old == hit || old.Load.IsFaulted ? fresh : old);
+        return entry.Load;
     }
 
     private void Soon(string date)
@@ -49,6 +54,9 @@ public sealed class AvailabilityCache
             _entries.TryUpdate(date, hit with { ExpiresAt = Math.Min(hit.ExpiresAt, hit.LoadedAt + _minRefresh) }, hit);
     }
 
-    private async Task<byte[]> LoadAsync(DateOnly day, DateTimeOffset now) =>
-        JsonSerializer.SerializeToUtf8Bytes(await GetAvailability.ReadAsync(day, _venues, _slots, now, CancellationToken.None), _json);
+    private async Task<(byte[], int)> LoadAsync(DateOnly day, DateTimeOffset now)
+    {
+        var response = await GetAvailability.ReadAsync(day, _venues, _slots, now, CancellationToken.None);
+        return (JsonSerializer.SerializeToUtf8Bytes(response, _json), response.Slots.Where(s => s.Bookable).Sum(s => s.Remaining));
+    }
 }

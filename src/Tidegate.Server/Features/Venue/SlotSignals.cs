@@ -57,7 +57,4 @@ public sealed class SlotSignals(TimeProvider clock, IConfiguration config)
 
     /// <summary>Overload taking the visit date as a date.</summary>
     public void Released(DateOnly date, int startMinute) => Released(date.ToString("yyyy-MM-dd"), startMinute);
-
-    /// <summary>True when every slot of <paramref name="date"/> in <paramref name="minutes"/> is remembered full even for one person.</summary>
-    public bool AllFull(string date, IEnumerable<int> minutes) => minutes.All(m => KnownTooFull(date, m, 1) is not null);
 }
