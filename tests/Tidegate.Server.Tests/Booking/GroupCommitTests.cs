@@ -7,9 +7,17 @@ namespace Tidegate.Server.Tests.Booking;
 public class GroupCommitTests
 {
     [Theory, Engines]
-    public async Task One_batch_answers_each_caller_with_its_own_outcome(string engine)
+    public Task One_batch_answers_each_caller_with_its_own_outcome(string engine) => MixedBatch(engine, bulk: engine == "postgres");
+
+    [Fact]
+    public Task The_bulk_claim_and_insert_keep_the_same_outcomes_on_sqlite_too() => MixedBatch("sqlite", bulk: true);
+
+    private static async Task MixedBatch(string engine, bool bulk)
     {
-        using var app = new TestApp(engine, new Dictionary<string, string?> { ["Tidegate:Venue:SlotCapacity"] = "10" }); // 9 online
+        using var app = new TestApp(engine, new Dictionary<string, string?>
+        {
+            ["Tidegate:Venue:SlotCapacity"] = "10", ["Tidegate:Booking:BulkInsert"] = bulk ? "true" : "false",
+        }); // 9 online
         var client = app.CreateClient();
         var start = new TaskCompletionSource();
         var calls = new List<Task<HttpResponseMessage>>();

@@ -11,7 +11,7 @@ namespace Tidegate.Server.Features.Booking;
 /// and what a refused item already wrote is undone by its compensating statement in the same
 /// transaction before the next item runs.
 /// </summary>
-internal sealed class HoldBatch(long now)
+internal sealed class HoldBatch(long now, bool bulk)
 {
     private readonly HashSet<(string, int)> _swept = [];
     // Slots found full in this transaction: later items that do not fit are refused without SQL.
@@ -20,6 +20,61 @@ internal sealed class HoldBatch(long now)
     public sealed record Full(string VisitDate, int StartMinute, int Remaining, long? NextLapse);
 
     public List<Full> SeenFull { get; } = [];
+
+    /// <summary>
+    /// All holds of the batch. Unkeyed holds without an admission for the same slot go first as one
+    /// claim of their total and one multi-row insert, when the total fits; whatever does not (the
+    /// slot is too full for all of them, a person already holds that day) takes the one-by-one path
+    /// below, in arrival order, so the outcome is the one each would have had on its own.
+    /// Only where statements are round trips (PostgreSQL): on SQLite a statement is an in-process
+    /// call and the one-by-one path measured faster than the wide insert.
+    /// </summary>
+    public async Task<HoldResult[]> HoldAllAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<NewHold> holds)
+    {
+        var results = new HoldResult?[holds.Count];
+        var groups = Enumerable.Range(0, bulk ? holds.Count : 0)
+            .Where(i => holds[i].Idempotency is null && holds[i].Admission is null)
+            .GroupBy(i => (holds[i].Terms.Slot.Date, holds[i].Terms.Slot.StartMinute))
+            .Where(g => g.Count() > 1);
+        foreach (var group in groups)
+        {
+            var members = group.Select(i => holds[i]).ToList();
+            var slot = new
+            {
+                VisitDate = SlotStore.Key(group.Key.Date), group.Key.StartMinute, Persons = members.Sum(h => h.Terms.Persons), Now = now,
+            };
+            if (_full.ContainsKey((slot.VisitDate, slot.StartMinute))) continue;
+            var remaining = await connection.QuerySingleOrDefaultAsync<long?>(BookingSql.Claim, slot, tx);
+            if (remaining is null) continue;
+            var inserted = await InsertManyAsync(connection, tx, members);
+            var left = members.Where(h => !inserted.Contains(h.Id)).Sum(h => h.Terms.Persons);
+            if (left > 0) await connection.ExecuteAsync(BookingSql.GiveBack, slot with { Persons = left }, tx);
+            foreach (var i in group.Where(i => inserted.Contains(holds[i].Id)))
+                results[i] = new HoldResult(HoldOutcome.Held, (int)remaining + left);
+        }
+        for (var i = 0; i < holds.Count; i++) results[i] ??= await HoldOneAsync(connection, tx, holds[i]);
+        return results.Select(r => r!.Value).ToArray();
+    }
+
+    private async Task<HashSet<string>> InsertManyAsync(DbConnection connection, DbTransaction tx, List<NewHold> holds)
+    {
+        var inserted = new HashSet<string>();
+        foreach (var chunk in holds.Chunk(50))
+        {
+            var sql = new System.Text.StringBuilder(BookingSql.InsertHoldColumns).Append(" VALUES ");
+            var parameters = new DynamicParameters();
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                if (r > 0) sql.Append(',');
+                sql.Append('(').Append(BookingSql.InsertHoldValues.Replace("@", $"@r{r}_")).Append(')');
+                var row = BookingSql.HoldRow(chunk[r], now);
+                foreach (var property in row.GetType().GetProperties()) parameters.Add($"r{r}_{property.Name}", property.GetValue(row));
+            }
+            sql.Append(" ON CONFLICT DO NOTHING RETURNING id");
+            inserted.UnionWith(await connection.QueryAsync<string>(sql.ToString(), parameters, tx));
+        }
+        return inserted;
+    }
 
     public async Task<HoldResult> HoldOneAsync(DbConnection connection, DbTransaction tx, NewHold hold, bool retried = false)
     {

@@ -20,11 +20,13 @@ public sealed class HoldStore : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly SlotSignals _signals;
     private readonly WriteGate _gate;
+    private readonly bool _bulk;
     private readonly GroupCommit<NewHold, HoldResult>? _group;
 
     public HoldStore(Db db, TimeProvider clock, SlotSignals signals, WriteGate gate, IConfiguration config)
     {
         (_db, _clock, _signals, _gate) = (db, clock, signals, gate);
+        _bulk = config.GetValue("Tidegate:Booking:BulkInsert", db.Engine == DbEngine.Postgres);
         if (config.GetValue("Tidegate:Booking:GroupCommit", true))
             _group = new GroupCommit<NewHold, HoldResult>("hold writer",
                 config.GetValue("Tidegate:Booking:QueueCapacity", 4096), config.GetValue("Tidegate:Booking:MaxBatch", 512), RunBatchAsync);
@@ -79,10 +81,9 @@ public sealed class HoldStore : IAsyncDisposable
     {
         await using var connection = await _db.OpenAsync(ct);
         using var turn = await _gate.EnterAsync(ct);
-        var batch = new HoldBatch(_clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var batch = new HoldBatch(_clock.GetUtcNow().ToUnixTimeMilliseconds(), _bulk);
         await using var tx = await _db.BeginWriteAsync(connection, ct);
-        var results = new HoldResult[holds.Count];
-        for (var i = 0; i < holds.Count; i++) results[i] = await batch.HoldOneAsync(connection, tx, holds[i]);
+        var results = await batch.HoldAllAsync(connection, tx, holds);
         await tx.CommitAsync(ct);
         foreach (var full in batch.SeenFull) _signals.SawFull(full.VisitDate, full.StartMinute, full.Remaining, full.NextLapse);
         foreach (var date in holds.Select(h => SlotStore.Key(h.Terms.Slot.Date)).Distinct()) _signals.Committed(date);
