@@ -7,6 +7,7 @@ using Tidegate.Server.Features.Health;
 using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Features.Site;
 using Tidegate.Server.Features.Tickets;
+using Tidegate.Server.Features.Queue;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 
@@ -20,7 +21,9 @@ builder.Services
     .AddSite(builder.Configuration)
     .AddTickets()
     .AddGates()
-    .AddPayments(builder.Configuration);
+    .AddPayments(builder.Configuration)
+    .AddQueue(builder.Configuration)
+    .AddTidegateRateLimits(builder.Configuration);
 
 var app = builder.Build();
 
@@ -37,10 +40,12 @@ await app.Services.GetRequiredService<DemoVenue>().SeedIfEmptyAsync();
 app.UseExceptionHandler();
 app.UseStatusPages();
 app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<ServerLoad>();
 app.UseMiddleware<RequestLogging>();
 app.UseSite();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapTidegateHealth();
@@ -51,6 +56,7 @@ app.MapTickets();
 app.MapGates();
 app.MapBoxOffice();
 app.MapPayments();
+app.MapQueue();
 if (app.Configuration.GetValue<bool>("Tidegate:DevTools")) app.MapDevTools();
 
 app.Run();

@@ -47,6 +47,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Tidegate:Database:Provider", _engine);
         builder.UseSetting("Tidegate:Database:ConnectionString", _postgres ?? $"Data Source={Path.Combine(_dataDirectory, "tidegate.db")}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The default clock sits in the minutes the waiting room guards by itself, and every test
+        // client shares one address: tests opt in to both (Queue and RateLimit tests do).
+        builder.UseSetting("Tidegate:Queue:AutoGuard", "false");
+        builder.UseSetting("Tidegate:RateLimits:Enabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureServices(_services);
     }

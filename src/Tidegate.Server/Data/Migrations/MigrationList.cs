@@ -8,6 +8,7 @@ public static class MigrationList
         M001_Core.Migration,
         M002_Payments.Migration,
         M003_Tickets.Migration,
+        M004_WaitingRoom.Migration,
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,8 +1,11 @@
+using Tidegate.Server.Infrastructure;
+
 namespace Tidegate.Server.Features.Booking;
 
 public static class BookingEndpoints
 {
     public static IServiceCollection AddBooking(this IServiceCollection services) => services
+        .AddSingleton<Data.WriteGate>()
         .AddSingleton<HoldStore>()
         .AddSingleton<CreateBooking>()
         .AddSingleton<BookingAccess>()
@@ -11,8 +14,10 @@ public static class BookingEndpoints
     public static IEndpointRouteBuilder MapBooking(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/bookings");
-        group.MapPost("", CreateBooking.Handle).WithName("CreateBooking");
+        group.MapPost("", CreateBooking.Handle).WithName("CreateBooking").RequireRateLimiting(RateLimits.Bookings);
         group.MapGet("/{bookingId}", GetBooking.Handle).WithName("GetBooking");
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Tidegate:DevTools"))
+            app.MapGet("/api/v1/dev/hold-writer", (HoldStore holds) => TypedResults.Ok(holds.Stats));
         return app;
     }
 }

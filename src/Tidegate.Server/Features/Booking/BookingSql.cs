@@ -38,12 +38,28 @@ public static class BookingSql
         UPDATE slots SET online_taken = online_taken - @Persons WHERE visit_date = @VisitDate AND start_minute = @StartMinute
         """;
 
-    public const string InsertHold = """
+    /// <summary>The earliest moment a live hold of the slot lapses: until then a full slot stays full by itself.</summary>
+    public const string NextLapse = """
+        SELECT MIN(expires_at) FROM bookings WHERE visit_date = @VisitDate AND start_minute = @StartMinute AND status = 'held'
+        """;
+
+    public const string InsertHoldColumns = """
         INSERT INTO bookings (id, visit_date, start_minute, status, channel, adults, children, infants, toddlers, persons,
                               amount, person_key, member_id, email_enc, name_enc, created_at, expires_at)
-        VALUES (@Id, @VisitDate, @StartMinute, 'held', @Channel, @Adults, @Children, @Infants, @Toddlers, @Persons,
-                @Amount, @PersonKey, @MemberId, @EmailEnc, @NameEnc, @CreatedAt, @ExpiresAt)
         """;
+
+    public const string InsertHoldValues = """
+        @Id, @VisitDate, @StartMinute, 'held', @Channel, @Adults, @Children, @Infants, @Toddlers, @Persons,
+        @Amount, @PersonKey, @MemberId, @EmailEnc, @NameEnc, @CreatedAt, @ExpiresAt
+        """;
+
+    public const string InsertHold = InsertHoldColumns + " VALUES (" + InsertHoldValues + ")";
+
+
+    /// <summary>The hold insert of the batch path: an active booking of the same person (unique index) inserts nothing instead of raising.</summary>
+    public const string InsertHoldUnlessActive = InsertHold + "\nON CONFLICT DO NOTHING";
+
+    public const string DeleteIdempotency = "DELETE FROM idempotency_keys WHERE scope = @Scope AND idem_key = @IdemKey";
 
     public const string InsertIdempotency = """
         INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at)

@@ -20,19 +20,19 @@ public static class CancelBooking
 {
     public static async Task<IResult> Handle(
         string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, VenueStore venues, RefundRunner refunds,
-        TimeProvider clock, CancellationToken ct)
+        SlotSignals signals, TimeProvider clock, CancellationToken ct)
     {
         if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
         var booking = await BookingRow.FindAsync(db, bookingId, ct);
         if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
             return Problems.NotFound("No such booking, or the access key does not match.");
-        var result = await ExecuteAsync(booking, db, venues, refunds, clock, ct);
+        var result = await ExecuteAsync(booking, db, venues, refunds, signals, clock, ct);
         return result.IsOk ? TypedResults.Ok(result.Value) : Problems.From(result.Error);
     }
 
     /// <summary>The cancellation itself, shared by the API and the ticket page.</summary>
     public static async Task<Result<BookingView>> ExecuteAsync(
-        BookingRow booking, Db db, VenueStore venues, RefundRunner refunds, TimeProvider clock, CancellationToken ct)
+        BookingRow booking, Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock, CancellationToken ct)
     {
         var bookingId = booking.Id;
         var calendar = await venues.GetAsync(ct);
@@ -43,7 +43,12 @@ public static class CancelBooking
             if (CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is { } closed) return closed;
             try
             {
-                if (await TryCancelAsync(db, booking, now.ToUnixTimeMilliseconds(), ct)) break;
+                if (await TryCancelAsync(db, booking, now.ToUnixTimeMilliseconds(), ct))
+                {
+                    // Places came back: this instance's sold-out memory of the slot ends now.
+                    signals.Released(booking.VisitDate, (int)booking.StartMinute);
+                    break;
+                }
             }
             catch (DbException e) when (Db.IsTransient(e)) { }
             booking = (await BookingRow.FindAsync(db, bookingId, ct))!;

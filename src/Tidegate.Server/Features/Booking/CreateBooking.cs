@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tidegate.Domain.Booking;
 using Tidegate.Domain.Common;
+using Tidegate.Domain.Venue;
+using Tidegate.Server.Features.Queue;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Auth;
@@ -13,11 +15,12 @@ namespace Tidegate.Server.Features.Booking;
 
 /// <summary>
 /// Holds places for a party for the hold time, or says why not. The API endpoint and the booking
-/// pages both go through <see cref="ExecuteAsync"/>.
+/// pages both go through <see cref="ExecuteAsync"/>. Fast paths: the waiting-room check and a known
+/// sold-out slot are answered from memory; the hold itself is group-committed by <see cref="HoldStore"/>.
 /// </summary>
 public sealed class CreateBooking(
     VenueStore venues, SlotStore slots, HoldStore holds, Idempotency idempotency, BookingAccess access,
-    PersonalData personal, TimeProvider clock, IOptions<JsonOptions> json)
+    PersonalData personal, QueueGate queue, SlotSignals signals, TimeProvider clock, IOptions<JsonOptions> json)
 {
     private const string Scope = "POST /api/v1/bookings";
     private JsonSerializerOptions Options => json.Value.SerializerOptions;
@@ -29,21 +32,22 @@ public sealed class CreateBooking(
         if (!body.IsOk) return Problems.From(body.Error);
         var key = Idempotency.KeyOf(http);
         if (!key.IsOk) return Problems.From(key.Error);
-        var result = await useCase.ExecuteAsync(body.Value, MemberOf(user), key.Value, ct);
-        return result.IsOk
-            ? TypedResults.Created($"/api/v1/bookings/{result.Value.BookingId}", result.Value)
-            : Problems.From(result.Error);
+        var result = await useCase.ExecuteAsync(body.Value, MemberOf(user), key.Value, http.Headers[QueueGate.Header].ToString(), ct);
+        if (result.IsOk) return TypedResults.Created($"/api/v1/bookings/{result.Value.BookingId}", result.Value);
+        if (result.Error.Code == ErrorCodes.Unavailable) http.HttpContext.Response.Headers.RetryAfter = "1";
+        return Problems.From(result.Error);
     }
 
     public static string? MemberOf(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Member) ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
     public async Task<Result<CreatedBooking>> ExecuteAsync(
-        CreateBookingRequest request, string? memberId, string? idempotencyKey, CancellationToken ct)
+        CreateBookingRequest request, string? memberId, string? idempotencyKey, string? admissionToken, CancellationToken ct)
     {
         if (BookingInput.Check(request, memberId is not null) is { } inputError) return inputError;
 
-        var requestHash = Idempotency.Hash(request with { Email = request.Email?.Trim() }, Options);
+        // Only a keyed request needs its hash (a replay must match it); the rush's unkeyed requests skip the work.
+        var requestHash = idempotencyKey is null ? "" : Idempotency.Hash(request with { Email = request.Email?.Trim() }, Options);
         if (idempotencyKey is not null && await idempotency.FindAsync(Scope, idempotencyKey, ct) is { } stored)
             return Replay(stored, requestHash);
 
@@ -53,6 +57,11 @@ public sealed class CreateBooking(
         var terms = HoldRules.Check(calendar.Settings, calendar.Day(date), calendar.Prices, calendar.Time,
             BookingInput.ParseTime(request.Start)!.Value, request.Tickets!.ToCounts(), now);
         if (!terms.IsOk) return terms.Error;
+        var admission = queue.Check(admissionToken, date, BookingWindow.OpensAt(date, calendar.Time), now);
+        if (!admission.IsOk) return admission.Error;
+        // Known full for this party: answered without the database (a keyed request was already checked for a replay).
+        if (signals.KnownTooFull(SlotStore.Key(date), terms.Value.Slot.StartMinute, terms.Value.Persons) is { } left)
+            return SoldOut(terms.Value.Persons, left);
 
         await slots.EnsureAsync(calendar, date, ct);
         var id = Guid.CreateVersion7().ToString();
@@ -64,18 +73,29 @@ public sealed class CreateBooking(
         var hold = new NewHold(id, terms.Value,
             memberId is not null ? "m:" + memberId : personal.EmailKey(request.Email!), memberId,
             request.Email is null ? null : personal.Encrypt(PersonalData.NormaliseEmail(request.Email)),
-            request.Name is null ? null : personal.Encrypt(request.Name.Trim()), "web", record);
+            request.Name is null ? null : personal.Encrypt(request.Name.Trim()), "web", record, admission.Value);
 
-        var result = await holds.HoldAsync(hold, ct);
+        HoldResult result;
+        try
+        {
+            result = await holds.HoldAsync(hold, ct);
+        }
+        catch (OverloadedException)
+        {
+            return new Error(ErrorCodes.Unavailable, "Bookings are very busy right now: try again in a second.");
+        }
         return result.Outcome switch
         {
             HoldOutcome.Held => created with { AccessKey = access.KeyFor(id) },
-            HoldOutcome.SoldOut => new Error(ErrorCodes.SoldOut,
-                $"Not enough places left in this slot for {terms.Value.Persons} persons.").With("remaining", result.Remaining),
+            HoldOutcome.SoldOut => SoldOut(terms.Value.Persons, result.Remaining),
             HoldOutcome.LimitExceeded => new Error(ErrorCodes.LimitExceeded, "There is already an active booking for this person on this date."),
+            HoldOutcome.AdmissionUsed => new Error(ErrorCodes.QueueRequired, "This admission was already used for a booking: join the waiting room again."),
             _ => Replay((await idempotency.FindAsync(Scope, idempotencyKey!, ct))!, requestHash),
         };
     }
+
+    private static Error SoldOut(int persons, int remaining) =>
+        new Error(ErrorCodes.SoldOut, $"Not enough places left in this slot for {persons} persons.").With("remaining", remaining);
 
     private Result<CreatedBooking> Replay(Idempotency.Stored stored, string requestHash)
     {

@@ -34,7 +34,7 @@ public static class MoveBooking
 {
     public static async Task<IResult> Handle(
         string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, VenueStore venues, SlotStore slots,
-        PaymentGateway gateway, RefundRunner refunds, TimeProvider clock, IConfiguration config,
+        PaymentGateway gateway, RefundRunner refunds, SlotSignals signals, TimeProvider clock, IConfiguration config,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
@@ -47,7 +47,7 @@ public static class MoveBooking
         if (BookingInput.ParseTime(body.Value.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");
 
         var result = await ExecuteAsync(booking, date, start, CheckoutBooking.PublicBaseUrl(http, config), db, access, venues, slots,
-            gateway, refunds, clock, ct);
+            gateway, refunds, signals, clock, ct);
         if (!result.IsOk) return Problems.From(result.Error);
         return result.Value.PaymentRequired is { } due
             ? TypedResults.Accepted($"/api/v1/bookings/{booking.Id}", due)
@@ -57,7 +57,7 @@ public static class MoveBooking
     /// <summary>The move itself, shared by the API and the change page.</summary>
     public static async Task<Result<MoveOutcome>> ExecuteAsync(
         BookingRow booking, DateOnly date, TimeOnly start, string baseUrl, Db db, BookingAccess access, VenueStore venues, SlotStore slots,
-        PaymentGateway gateway, RefundRunner refunds, TimeProvider clock, CancellationToken ct)
+        PaymentGateway gateway, RefundRunner refunds, SlotSignals signals, TimeProvider clock, CancellationToken ct)
     {
         var bookingId = booking.Id;
         var calendar = await venues.GetAsync(ct);
@@ -88,6 +88,7 @@ public static class MoveBooking
                     return (new Error(ErrorCodes.LimitExceeded, "There is already an active booking for this person on that date."));
                 if (result == MoveResult.Moved)
                 {
+                    signals.Released(booking.VisitDate, (int)booking.StartMinute);
                     await refunds.RunForBookingAsync(booking.Id, ct);
                     var view = moved!.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
                     return new MoveOutcome(await PaymentSummary.AttachAsync(db, view, ct), null);

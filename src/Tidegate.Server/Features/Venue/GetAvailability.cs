@@ -11,12 +11,12 @@ public static class GetAvailability
 
     public sealed record Response(string Date, bool Open, DateTimeOffset BookingOpensAt, bool Bookable, IReadOnlyList<SlotView> Slots);
 
-    public static async Task<IResult> Handle(string? date, VenueStore venues, SlotStore slots, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Handle(string? date, AvailabilityCache cache, HttpResponse http)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return Problems.Invalid("date", "Query parameter 'date' must be a calendar date as yyyy-MM-dd.");
-        var response = await ReadAsync(day, venues, slots, clock.GetUtcNow(), ct);
-        return TypedResults.Ok(response);
+        http.Headers.CacheControl = "public, max-age=1";
+        return TypedResults.Bytes(await cache.GetAsync(day), "application/json; charset=utf-8");
     }
 
     public static async Task<Response> ReadAsync(DateOnly day, VenueStore venues, SlotStore slots, DateTimeOffset now, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Tidegate.Server.Infrastructure;
+
 namespace Tidegate.Server.Features.Venue;
 
 public static class VenueEndpoints
@@ -5,12 +7,14 @@ public static class VenueEndpoints
     public static IServiceCollection AddVenue(this IServiceCollection services) => services
         .AddSingleton<VenueStore>()
         .AddSingleton<SlotStore>()
+        .AddSingleton<SlotSignals>()
+        .AddSingleton<AvailabilityCache>()
         .AddSingleton<DemoVenue>()
         .AddSingleton<Site.Format>();
 
     public static IEndpointRouteBuilder MapVenue(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/availability", GetAvailability.Handle).WithName("GetAvailability");
+        app.MapGet("/api/v1/availability", GetAvailability.Handle).WithName("GetAvailability").RequireRateLimiting(RateLimits.Reads);
         return app;
     }
 }

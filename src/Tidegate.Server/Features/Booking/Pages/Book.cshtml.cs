@@ -26,6 +26,7 @@ public sealed class BookModel(
     public int MaxParty { get; private set; }
     public string? Problem { get; private set; }
     public string? ProblemField { get; private set; }
+    public string? ProblemCode { get; private set; }
     public IReadOnlyList<Alternatives.Option> Others { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string date, string start, CancellationToken ct) =>
@@ -35,11 +36,14 @@ public sealed class BookModel(
     {
         if (!await LoadAsync(date, start, ct)) return NotFound();
         var request = new CreateBookingRequest(date, start, new TicketsRequest(Adult, Child, Infant, Toddler), Email?.Trim(), Name?.Trim());
-        var result = await createBooking.ExecuteAsync(request, null, IdempotencyKey, ct);
+        // The waiting room's page leaves the admission in a short-lived cookie (it spends once, in the hold's transaction).
+        var admission = Request.Cookies["tg-admission"] is { } token ? Uri.UnescapeDataString(token) : null;
+        var result = await createBooking.ExecuteAsync(request, null, IdempotencyKey, admission, ct);
         if (result.IsOk) return Redirect($"/booking/{result.Value.BookingId}?key={Uri.EscapeDataString(result.Value.AccessKey!)}");
 
         Problem = Messages.For(result.Error, text, MaxParty);
         ProblemField = result.Error.Extra?.GetValueOrDefault("field") as string;
+        ProblemCode = result.Error.Code;
         if (result.Error.Code == ErrorCodes.SoldOut)
         {
             IdempotencyKey = Guid.NewGuid().ToString("N");

@@ -14,7 +14,7 @@ namespace Tidegate.Server.Features.Booking.Pages;
 /// never extends it), and the way on to payment. A confirmed booking moves on to its ticket page.
 /// </summary>
 public sealed class HoldModel(
-    TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, PaymentGateway gateway, RefundRunner refunds,
+    TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
     IConfiguration config, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
@@ -46,7 +46,7 @@ public sealed class HoldModel(
     {
         var row = await LoadAsync(bookingId, key, ct);
         if (row is null) return NotFound();
-        var result = await CancelBooking.ExecuteAsync(row, db, venues, refunds, clock, ct);
+        var result = await CancelBooking.ExecuteAsync(row, db, venues, refunds, signals, clock, ct);
         if (!result.IsOk) Problem = Messages.For(result.Error, text);
         return Problem is null ? Redirect(TicketAccess.Link("booking", row.Id, Key)) : Page();
     }

@@ -13,7 +13,7 @@ namespace Tidegate.Server.Features.Tickets.Pages;
 
 /// <summary>Cancel a booking: say what is refunded and until when, then cancel on an explicit second tap.</summary>
 public sealed class CancelModel(
-    TicketAccess tickets, Db db, VenueStore venues, RefundRunner refunds, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    TicketAccess tickets, Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public string Key { get; private set; } = "";
@@ -26,7 +26,7 @@ public sealed class CancelModel(
     {
         var row = await LoadAsync(bookingId, key, ct);
         if (row is null) return NotFound();
-        var result = await CancelBooking.ExecuteAsync(row, db, venues, refunds, clock, ct);
+        var result = await CancelBooking.ExecuteAsync(row, db, venues, refunds, signals, clock, ct);
         if (result.IsOk) return Redirect(TicketAccess.Link("tickets", row.Id, Key));
         Problem = Messages.For(result.Error, text);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

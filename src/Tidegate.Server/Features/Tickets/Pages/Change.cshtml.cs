@@ -13,7 +13,7 @@ namespace Tidegate.Server.Features.Tickets.Pages;
 
 /// <summary>Move a paid booking: pick a date, then a slot with room; the price difference is charged or refunded.</summary>
 public sealed class ChangeModel(
-    TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, SlotStore slots, PaymentGateway gateway, RefundRunner refunds,
+    TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, SlotStore slots, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
     IConfiguration config, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
@@ -38,7 +38,7 @@ public sealed class ChangeModel(
             return Page();
         }
         var result = await MoveBooking.ExecuteAsync(row, day, time, CheckoutBooking.PublicBaseUrl(Request, config), db, access, venues, slots,
-            gateway, refunds, clock, ct);
+            gateway, refunds, signals, clock, ct);
         if (result.IsOk)
             return Redirect(result.Value.PaymentRequired is { } due ? due.PaymentUrl : TicketAccess.Link("tickets", row.Id, Key));
         Problem = Messages.For(result.Error, text);

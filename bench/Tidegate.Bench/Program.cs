@@ -1,0 +1,49 @@
+using Tidegate.Bench;
+using Tidegate.Bench.Scenarios;
+
+// dotnet run -c Release --project bench/Tidegate.Bench -- <scenario> [--quick] [--json FILE] [--postgres CONNSTRING]
+var scenarios = new Dictionary<string, Func<Engine, bool, Task<ScenarioResult>>>
+{
+    ["midnight-rush"] = MidnightRush.RunAsync,
+    ["hot-slot"] = HotSlot.RunAsync,
+    ["sold-out"] = SoldOut.RunAsync,
+    ["availability"] = Availability.RunAsync,
+    ["gate"] = Gate.RunAsync,
+    ["analytics"] = (_, _) =>
+    {
+        var r = new ScenarioResult("analytics") { Available = false };
+        r.Notes.Add("not available: the analytics endpoints do not exist in this build");
+        return Task.FromResult(r);
+    },
+};
+var name = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+if (name is null || (name != "all" && !scenarios.ContainsKey(name)))
+{
+    Console.Error.WriteLine($"usage: Tidegate.Bench <{string.Join("|", scenarios.Keys)}|all> [--quick] [--json FILE] [--postgres CONNSTRING]");
+    return 2;
+}
+var quick = args.Contains("--quick");
+string? Option(string flag) => Array.IndexOf(args, flag) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var engine = new Engine(Option("--postgres"));
+
+Console.WriteLine($"Tidegate bench · {Report.Machine()}");
+Console.WriteLine($"engine {engine.Name} · durability {engine.Durability} · {(quick ? "quick" : "full")} run");
+var results = new List<ScenarioResult>();
+foreach (var (key, run) in scenarios.Where(s => name == "all" || s.Key == name))
+{
+    Console.WriteLine($"running {key}…");
+    ScenarioResult result;
+    try
+    {
+        result = await Report.MeasuredAsync(() => run(engine, quick));
+    }
+    catch (Exception e)
+    {
+        result = new ScenarioResult(key) { Available = false };
+        result.Notes.Add($"failed: {e.GetType().Name}: {e.Message}");
+    }
+    results.Add(result);
+    Report.Print(result, engine);
+}
+if (Option("--json") is { } path) Report.WriteJson(path, results, engine);
+return results.All(r => r.Met != false) ? 0 : 1;

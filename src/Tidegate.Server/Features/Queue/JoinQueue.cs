@@ -1,0 +1,49 @@
+using System.Globalization;
+using Tidegate.Domain.Common;
+using Tidegate.Domain.Venue;
+using Tidegate.Server.Features.Venue;
+using Tidegate.Server.Infrastructure;
+
+namespace Tidegate.Server.Features.Queue;
+
+/// <summary>POST /api/v1/queue/{date}: join a date's waiting room; a signed ticket and the place in line (null before 00:00).</summary>
+public static class JoinQueue
+{
+    public sealed record Response(string QueueTicket, long? Position, long? TicketNumber, DateTimeOffset OpensAt, string StatusUrl);
+
+    public static async Task<IResult> Handle(
+        string date, HttpContext http, VenueStore venues, QueueStore store, QueueState state, QueueTickets tickets, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (ParseDate(date) is not { } day) return Problems.Invalid("date", "The date must be a calendar date as yyyy-MM-dd.");
+        var calendar = await venues.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        var slots = calendar.Slots(day);
+        if (slots.Count == 0) return Problems.From(new Error(ErrorCodes.VenueClosed, $"The aquarium is closed on {date}."));
+        if (now >= calendar.Time.End(slots[^1])) return Problems.From(new Error(ErrorCodes.BookingClosed, "This date can no longer be booked."));
+        var opensAt = BookingWindow.OpensAt(day, calendar.Time);
+        var entryId = Guid.CreateVersion7().ToString();
+        long? position;
+        try
+        {
+            position = await store.JoinAsync(new QueueStore.Join(entryId, day, opensAt));
+        }
+        catch (OverloadedException)
+        {
+            return Busy(http);
+        }
+        var ticket = tickets.Issue(new QueueTickets.Ticket(entryId, day, position));
+        long? place = position is { } p ? Math.Max(1, p - state.Progress(day).AdmittedUpTo) : null;
+        return TypedResults.Created($"/api/v1/queue/{date}/status",
+            new Response(ticket, place, position, calendar.Time.Local(opensAt), $"/api/v1/queue/{date}/status"));
+    }
+
+    public static IResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return Problems.From(new Error(ErrorCodes.Unavailable, "The waiting room is very busy: try again in a second."));
+    }
+
+    public static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

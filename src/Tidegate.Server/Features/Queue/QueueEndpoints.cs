@@ -1,0 +1,28 @@
+using Tidegate.Domain.Queue;
+using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Auth;
+
+namespace Tidegate.Server.Features.Queue;
+
+public static class QueueEndpoints
+{
+    public static IServiceCollection AddQueue(this IServiceCollection services, IConfiguration config) => services
+        .AddSingleton(config.GetSection("Tidegate:Queue").Get<QueueSettings>() ?? new QueueSettings())
+        .AddSingleton<QueueTickets>()
+        .AddSingleton<QueueState>()
+        .AddSingleton<QueueStore>()
+        .AddSingleton<QueueGate>()
+        .AddSingleton<QueueWorker>()
+        .AddHostedService(sp => sp.GetRequiredService<QueueWorker>());
+
+    public static IEndpointRouteBuilder MapQueue(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/queue/{date}").RequireRateLimiting(RateLimits.Polls);
+        group.MapPost("", JoinQueue.Handle).WithName("JoinQueue");
+        group.MapGet("/status", GetQueueStatus.Handle).WithName("GetQueueStatus");
+        app.MapPut("/api/v1/admin/queue/{date}", MarkQueueDate.Handle).WithName("MarkQueueDate")
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
+        app.MapGet("/queue/{date}", QueuePage.Handle).WithName("QueuePage");
+        return app;
+    }
+}

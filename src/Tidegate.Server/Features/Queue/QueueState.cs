@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Dapper;
+using Tidegate.Domain.Queue;
+using Tidegate.Server.Data;
+
+namespace Tidegate.Server.Features.Queue;
+
+/// <summary>
+/// This instance's copy of the waiting room's shared state, refreshed from the database by the
+/// <see cref="QueueWorker"/> a few times a second: which dates are marked, how far each has
+/// admitted (with its steps), and the positions the opening shuffle gave. Status checks and the
+/// booking guard read only this, never the database.
+/// </summary>
+public sealed class QueueState(Db db)
+{
+    private readonly ConcurrentDictionary<string, DateState> _dates = new();
+
+    public sealed record DateState(QueueDateRow Row, QueueProgress Progress, IReadOnlyDictionary<string, long>? Shuffled);
+
+    public bool IsMarked(DateOnly date) => _dates.TryGetValue(Key(date), out var s) && s.Row.Marked != 0;
+
+    public QueueProgress Progress(DateOnly date) => _dates.TryGetValue(Key(date), out var s) ? s.Progress : QueueProgress.None;
+
+    /// <summary>The shuffled position of an early arrival, once the shuffle is done and loaded here.</summary>
+    public long? ShuffledPosition(DateOnly date, string entryId) =>
+        _dates.TryGetValue(Key(date), out var s) && s.Shuffled is { } map && map.TryGetValue(entryId, out var p) ? p : null;
+
+    public IReadOnlyCollection<DateState> Dates => _dates.Values.ToList();
+
+    public void SetMarked(DateOnly date, bool marked) =>
+        _dates.AddOrUpdate(Key(date), _ => new DateState(new QueueDateRow { VisitDate = Key(date), Marked = marked ? 1 : 0, NextPosition = 1 }, QueueProgress.None, null),
+            (_, s) => s with { Row = CopyOf(s.Row, marked ? 1 : 0) });
+
+    /// <summary>Reads every date's row, the steps not seen yet, and (once) the shuffle's positions.</summary>
+    public async Task RefreshAsync(Func<DateOnly, DateTimeOffset> opensAt, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        foreach (var row in await connection.QueryAsync<QueueDateRow>(QueueSql.AllDates))
+        {
+            var known = _dates.GetValueOrDefault(row.VisitDate);
+            var progress = known?.Progress ?? QueueProgress.None;
+            var last = progress.Steps.Count > 0 ? progress.Steps[^1].UpTo : 0;
+            var steps = (await connection.QueryAsync<(long UpTo, long At)>(QueueSql.StepsAfter, new { row.VisitDate, After = last }))
+                .Select(s => new QueueStep(s.UpTo, DateTimeOffset.FromUnixTimeMilliseconds(s.At))).ToList();
+            if (steps.Count > 0) progress = new QueueProgress(steps[^1].UpTo, [.. progress.Steps, .. steps]);
+            var shuffled = known?.Shuffled;
+            if (shuffled is null && row.ShuffledAt is not null)
+                shuffled = (await connection.QueryAsync<(string Id, long Position)>(QueueSql.ShuffledPositions,
+                    new { row.VisitDate, OpensAt = opensAt(DateOnly.Parse(row.VisitDate)).ToUnixTimeMilliseconds() }))
+                    .ToDictionary(e => e.Id, e => e.Position);
+            _dates[row.VisitDate] = new DateState(row, progress, shuffled);
+        }
+    }
+
+    private static QueueDateRow CopyOf(QueueDateRow row, long marked) => new()
+    {
+        VisitDate = row.VisitDate, Marked = marked, NextPosition = row.NextPosition, AdmittedUpto = row.AdmittedUpto,
+        AdvancedAt = row.AdvancedAt, ShuffledAt = row.ShuffledAt,
+    };
+
+    public static string Key(DateOnly date) => date.ToString("yyyy-MM-dd");
+}

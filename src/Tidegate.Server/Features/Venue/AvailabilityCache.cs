@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Tidegate.Server.Features.Venue;
+
+/// <summary>
+/// Availability answers, serialised, kept per date for a moment (Tidegate:Availability:CacheMilliseconds,
+/// default 1000): dropped at once when a slot of the date sells out or places come back, and
+/// refreshed at most MinRefreshMilliseconds (default 250) after holds of the date were committed.
+/// </summary>
+public sealed class AvailabilityCache
+{
+    private readonly ConcurrentDictionary<string, Entry> _entries = new();
+    private readonly VenueStore _venues;
+    private readonly SlotStore _slots;
+    private readonly TimeProvider _clock;
+    private readonly JsonSerializerOptions _json;
+    private readonly long _lifetime;
+    private readonly long _minRefresh;
+
+    private sealed record Entry(Task<(byte[] Json, int Remaining)> Load, long LoadedAt, long ExpiresAt);
+
+    public AvailabilityCache(VenueStore venues, SlotStore slots, TimeProvider clock, SlotSignals signals, IConfiguration config,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    {
+        (_venues, _slots, _clock, _json) = (venues, slots, clock, json.Value.SerializerOptions);
+        _lifetime = config.GetValue("Tidegate:Availability:CacheMilliseconds", 1000L);
+        _minRefresh = config.GetValue("Tidegate:Availability:MinRefreshMilliseconds", 250L);
+        signals.Changed += date => _entries.TryRemove(date, out _);
+        signals.Wrote += Soon;
+    }
+
+    public async Task<byte[]> GetAsync(DateOnly day) => (await EntryFor(day)).Json;
+
+    /// <summary>Places left on the date across its slots (bookable slots only), as the cache sees them.</summary>
+    public async Task<int> RemainingAsync(DateOnly day) => (await EntryFor(day)).Remaining;
+
+    private Task<(byte[] Json, int Remaining)> EntryFor(DateOnly day)
+    {
+        var key = SlotStore.Key(day);
+        var now = _clock.GetUtcNow();
+        var ms = now.ToUnixTimeMilliseconds();
+        if (_entries.TryGetValue(key, out var hit) && ms < hit.ExpiresAt && ms >= hit.LoadedAt && !hit.Load.IsFaulted) return hit.Load;
+        // Concurrent misses share one load.
+        var fresh = new Entry(LoadAsync(day, now), ms, ms + _lifetime);
+        var entry = _entries.AddOrUpdate(key, fresh, (_, old) => old == hit || old.Load.IsFaulted ? fresh : old);
+        return entry.Load;
+    }
+
+    private void Soon(string date)
+    {
+        if (_entries.TryGetValue(date, out var hit))
+            _entries.TryUpdate(date, hit with { ExpiresAt = Math.Min(hit.ExpiresAt, hit.LoadedAt + _minRefresh) }, hit);
+    }
+
+    private async Task<(byte[], int)> LoadAsync(DateOnly day, DateTimeOffset now)
+    {
+        var response = await GetAvailability.ReadAsync(day, _venues, _slots, now, CancellationToken.None);
+        return (JsonSerializer.SerializeToUtf8Bytes(response, _json), response.Slots.Where(s => s.Bookable).Sum(s => s.Remaining));
+    }
+}
