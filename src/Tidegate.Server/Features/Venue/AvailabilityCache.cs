@@ -19,7 +19,9 @@ public sealed class AvailabilityCache
     private readonly long _lifetime;
     private readonly long _minRefresh;
 
-    private sealed record Entry(Task<(byte[] Json, int Remaining)> Load, long LoadedAt, long ExpiresAt);
+    private sealed record Loaded(GetAvailability.Response Response, byte[] Json, int Remaining);
+
+    private sealed record Entry(Task<Loaded> Load, long LoadedAt, long ExpiresAt);
 
     public AvailabilityCache(VenueStore venues, SlotStore slots, TimeProvider clock, SlotSignals signals, IConfiguration config,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
@@ -33,10 +35,13 @@ public sealed class AvailabilityCache
 
     public async Task<byte[]> GetAsync(DateOnly day) => (await EntryFor(day)).Json;
 
+    /// <summary>The same answer as an object, for the pages: they read through the cache like the API.</summary>
+    public async Task<GetAvailability.Response> ReadAsync(DateOnly day) => (await EntryFor(day)).Response;
+
     /// <summary>Places left on the date across its slots (bookable slots only), as the cache sees them.</summary>
     public async Task<int> RemainingAsync(DateOnly day) => (await EntryFor(day)).Remaining;
 
-    private Task<(byte[] Json, int Remaining)> EntryFor(DateOnly day)
+    private Task<Loaded> EntryFor(DateOnly day)
     {
         var key = SlotStore.Key(day);
         var now = _clock.GetUtcNow();
@@ -54,9 +59,9 @@ public sealed class AvailabilityCache
             _entries.TryUpdate(date, hit with { ExpiresAt = Math.Min(hit.ExpiresAt, hit.LoadedAt + _minRefresh) }, hit);
     }
 
-    private async Task<(byte[], int)> LoadAsync(DateOnly day, DateTimeOffset now)
+    private async Task<Loaded> LoadAsync(DateOnly day, DateTimeOffset now)
     {
         var response = await GetAvailability.ReadAsync(day, _venues, _slots, now, CancellationToken.None);
-        return (JsonSerializer.SerializeToUtf8Bytes(response, _json), response.Slots.Where(s => s.Bookable).Sum(s => s.Remaining));
+        return new Loaded(response, JsonSerializer.SerializeToUtf8Bytes(response, _json), response.Slots.Where(s => s.Bookable).Sum(s => s.Remaining));
     }
 }

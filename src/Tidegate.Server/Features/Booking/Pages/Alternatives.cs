@@ -8,23 +8,23 @@ public static class Alternatives
     public sealed record Option(DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int Remaining, string Level);
 
     public static async Task<IReadOnlyList<Option>> NearestAsync(
-        DateOnly date, DateTimeOffset wanted, int persons, VenueStore venues, SlotStore slots, DateTimeOffset now, CancellationToken ct)
+        DateOnly date, DateTimeOffset wanted, int persons, AvailabilityCache cache)
     {
-        var sameDay = await FitAsync(date, persons, venues, slots, now, ct);
+        var sameDay = await FitAsync(date, persons, cache);
         if (sameDay.Count > 0)
             return sameDay.OrderBy(o => Math.Abs((o.Start - wanted).Ticks)).Take(3).ToList();
         var later = new List<Option>();
         for (var next = date.AddDays(1); next <= date.AddDays(14) && later.Count < 3; next = next.AddDays(1))
         {
-            var options = await FitAsync(next, persons, venues, slots, now, ct);
+            var options = await FitAsync(next, persons, cache);
             if (options.Count > 0) later.Add(options.OrderBy(o => Math.Abs((o.Start.TimeOfDay - wanted.TimeOfDay).Ticks)).First());
         }
         return later;
     }
 
-    private static async Task<List<Option>> FitAsync(DateOnly date, int persons, VenueStore venues, SlotStore slots, DateTimeOffset now, CancellationToken ct)
+    private static async Task<List<Option>> FitAsync(DateOnly date, int persons, AvailabilityCache cache)
     {
-        var availability = await GetAvailability.ReadAsync(date, venues, slots, now, ct);
+        var availability = await cache.ReadAsync(date);
         return availability.Slots.Where(s => s.Bookable && s.Remaining >= persons)
             .Select(s => new Option(date, s.Start, s.End, s.Remaining, s.Level)).ToList();
     }

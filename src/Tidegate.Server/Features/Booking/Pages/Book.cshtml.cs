@@ -9,7 +9,7 @@ namespace Tidegate.Server.Features.Booking.Pages;
 
 /// <summary>Choose the party and give the guest details; on submit, hold the places or say why not.</summary>
 public sealed class BookModel(
-    VenueStore venues, SlotStore slots, CreateBooking createBooking, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    VenueStore venues, AvailabilityCache cache, CreateBooking createBooking, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public int Adult { get; set; } = 1;
     [BindProperty] public int Child { get; set; }
@@ -47,7 +47,7 @@ public sealed class BookModel(
         if (result.Error.Code == ErrorCodes.SoldOut)
         {
             IdempotencyKey = Guid.NewGuid().ToString("N");
-            Others = await Alternatives.NearestAsync(Date, Slot!.Start, Adult + Child + Infant + Toddler, venues, slots, clock.GetUtcNow(), ct);
+            Others = await Alternatives.NearestAsync(Date, Slot!.Start, Adult + Child + Infant + Toddler, cache);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
@@ -57,7 +57,7 @@ public sealed class BookModel(
     {
         if (BookingInput.ParseDate(date) is not { } day || BookingInput.ParseTime(start) is not { } time) return false;
         var calendar = await venues.GetAsync(ct);
-        var availability = await GetAvailability.ReadAsync(day, venues, slots, clock.GetUtcNow(), ct);
+        var availability = await cache.ReadAsync(day);
         Date = day;
         Slot = availability.Slots.FirstOrDefault(s => TimeOnly.FromDateTime(s.Start.DateTime) == time);
         if (Slot is null) return false;

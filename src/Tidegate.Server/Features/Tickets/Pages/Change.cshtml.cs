@@ -13,7 +13,7 @@ namespace Tidegate.Server.Features.Tickets.Pages;
 
 /// <summary>Move a paid booking: pick a date, then a slot with room; the price difference is charged or refunded.</summary>
 public sealed class ChangeModel(
-    TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, SlotStore slots, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
+    TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, SlotStore slots, AvailabilityCache cache, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
     IConfiguration config, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
@@ -59,7 +59,7 @@ public sealed class ChangeModel(
         Date = BookingInput.ParseDate(date) is { } d && d >= Today && d <= LastOpen ? d : null;
         if (Date is { } day)
         {
-            var availability = await GetAvailability.ReadAsync(day, venues, slots, now, ct);
+            var availability = await cache.ReadAsync(day);
             Options = availability.Slots.Where(s => s.Bookable && s.Remaining >= row.Persons).ToList();
             NewAmount = calendar.Prices.Total(new TicketCounts((int)row.Adults, (int)row.Children, (int)row.Infants, (int)row.Toddlers), day);
         }

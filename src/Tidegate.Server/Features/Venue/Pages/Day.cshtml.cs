@@ -5,7 +5,7 @@ using Tidegate.Server.Features.Booking;
 namespace Tidegate.Server.Features.Venue.Pages;
 
 /// <summary>The slots of one date with the places left and how busy each is.</summary>
-public sealed class DayModel(VenueStore venues, SlotStore slots, TimeProvider clock) : PageModel
+public sealed class DayModel(AvailabilityCache availability, TimeProvider clock) : PageModel
 {
     public DateOnly Date { get; private set; }
     public GetAvailability.Response Availability { get; private set; } = null!;
@@ -16,7 +16,7 @@ public sealed class DayModel(VenueStore venues, SlotStore slots, TimeProvider cl
         if (BookingInput.ParseDate(date) is not { } day) return NotFound();
         Date = day;
         var now = clock.GetUtcNow();
-        Availability = await GetAvailability.ReadAsync(day, venues, slots, now, ct);
+        Availability = await availability.ReadAsync(day);
         OpensLater = now < Availability.BookingOpensAt;
         Site.PageCache.Briefly(Response);
         return Page();
