@@ -33,11 +33,11 @@ public static class GetConflicts
         var rows = await connection.QueryAsync<Row>("""
             SELECT booking_id, gate_id, scanned_at, reason, persons, first_gate_id, first_used_at, detected_at
             FROM gate_conflicts WHERE visit_date = @Day ORDER BY detected_at
-            """, new { Day = ScanStore.SlotKey(day) });
+            """, new { Day = SlotStore.Key(day) });
         DateTimeOffset Local(long ms) => calendar.Time.Local(DateTimeOffset.FromUnixTimeMilliseconds(ms));
         return TypedResults.Ok(new
         {
-            date = ScanStore.SlotKey(day),
+            date = SlotStore.Key(day),
             items = rows.Select(r => new ConflictView(r.BookingId, r.GateId, Local(r.ScannedAt), r.Reason, r.Persons, r.FirstGateId,
                 r.FirstUsedAt is { } f ? Local(f) : null, Local(r.DetectedAt))).ToList(),
         });

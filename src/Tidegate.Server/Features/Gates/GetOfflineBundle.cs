@@ -37,7 +37,7 @@ public static class GetOfflineBundle
     {
         var calendar = await venues.GetAsync(ct);
         var now = calendar.Time.Local(clock.GetUtcNow());
-        var today = ScanStore.SlotKey(calendar.Time.Today(now));
+        var today = SlotStore.Key(calendar.Time.Today(now));
         await using var connection = await db.OpenAsync(ct);
         var revoked = await connection.QueryAsync<Row>("""
             SELECT id, status, ticket_serial FROM bookings

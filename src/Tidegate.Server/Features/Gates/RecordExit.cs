@@ -21,7 +21,7 @@ public static class RecordExit
         await connection.ExecuteAsync(GateSql.InsertExit, new
         {
             Id = body.Value.Nonce is { } nonce ? "n:" + nonce : Guid.CreateVersion7().ToString(), body.Value.GateId,
-            VisitDate = ScanStore.SlotKey(calendar.Time.Today(now)), Persons = body.Value.Count, At = now.ToUnixTimeMilliseconds(),
+            VisitDate = SlotStore.Key(calendar.Time.Today(now)), Persons = body.Value.Count, At = now.ToUnixTimeMilliseconds(),
         });
         return TypedResults.NoContent();
     }

@@ -7,6 +7,8 @@ using Tidegate.Domain.Venue;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
 
+using Tidegate.Server.Features.Venue;
+
 namespace Tidegate.Server.Features.Gates;
 
 /// <summary>
@@ -71,7 +73,7 @@ public sealed class ScanStore(Db db, JsonSerializerOptions json)
         {
             await connection.ExecuteAsync(GateSql.InsertScan, new
             {
-                request.Nonce, request.GateId, BookingId = row?.Id, VisitDate = SlotKey(scan.Today), response.Result, response.Reason,
+                request.Nonce, request.GateId, BookingId = row?.Id, VisitDate = SlotStore.Key(scan.Today), response.Result, response.Reason,
                 Admitted = response.Admitted, ScannedAt = scan.At.ToUnixTimeMilliseconds(), ReceivedAt = scan.Now, Offline = offline ? 1 : 0,
                 Response = JsonSerializer.Serialize(response, json),
             }, tx);
@@ -131,5 +133,4 @@ public sealed class ScanStore(Db db, JsonSerializerOptions json)
             d.FirstUsedAt, d.FirstGateId, d.ValidFrom, admittedTotal, offline, conflict);
     }
 
-    public static string SlotKey(DateOnly date) => date.ToString("yyyy-MM-dd");
 }
