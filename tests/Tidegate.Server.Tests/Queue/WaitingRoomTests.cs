@@ -43,9 +43,11 @@ public class WaitingRoomTests
         Assert.Equal([31L, 32, 33, 34, 35], late);
 
         await using var connection = await app.Db.OpenAsync();
-        var positions = (await connection.QueryAsync<long>(
-            "SELECT position FROM queue_entries WHERE joined_at < @Opens ORDER BY id",
-            new { Opens = TestApp.DefaultStart.AddSeconds(-1).ToUnixTimeMilliseconds() })).ToList();
+        // In join order: the entry id inside each ticket (UUIDv7 ids are not ordered within one millisecond).
+        var stored = (await connection.QueryAsync<(string Id, long Position)>(
+            "SELECT id, position FROM queue_entries WHERE joined_at < @Opens",
+            new { Opens = TestApp.DefaultStart.AddSeconds(-1).ToUnixTimeMilliseconds() })).ToDictionary(e => e.Id, e => e.Position);
+        var positions = early.Select(t => stored[EntryId(t)]).ToList();
         Assert.Equal(Enumerable.Range(1, 30).Select(p => (long)p), positions.Order());
         Assert.NotEqual(Enumerable.Range(1, 30).Select(p => (long)p), positions); // 1 in 30! to fail by chance
         var seed = await connection.ExecuteScalarAsync<string>("SELECT shuffle_seed FROM queue_dates WHERE visit_date = '2026-12-20'");
@@ -162,4 +164,8 @@ public class WaitingRoomTests
         Assert.Contains("X-Queue-Ticket", await page.Content.ReadAsStringAsync());
         Assert.Contains("script-src 'nonce-", page.Headers.GetValues("Content-Security-Policy").Single());
     }
+
+    /// <summary>The entry id inside a queue ticket "q1.base64url(date|id|position).signature".</summary>
+    private static string EntryId(string ticket) =>
+        System.Text.Encoding.UTF8.GetString(Infrastructure.Auth.Tokens.FromBase64Url(ticket.Split('.')[1])).Split('|')[1];
 }
