@@ -30,9 +30,16 @@ public class ConcurrentScanTests
     }
 
     [Theory, Engines]
-    public async Task Many_lanes_admitting_one_person_each_never_exceed_the_party(string engine)
+    public Task Many_lanes_admitting_one_person_each_never_exceed_the_party(string engine) =>
+        ManyLanesAsync(new TestApp(engine));
+
+    [Theory, Engines]
+    public Task Without_group_commit_many_lanes_never_exceed_the_party_either(string engine) =>
+        ManyLanesAsync(new TestApp(engine, new Dictionary<string, string?> { ["Tidegate:Gates:GroupCommit"] = "false" }));
+
+    private static async Task ManyLanesAsync(TestApp created)
     {
-        using var app = new TestApp(engine);
+        using var app = created;
         var ticket = await Gate.ConfirmedTicketAsync(app, adult: 4, child: 2);
         app.Clock.Set(Gate.SlotStart);
         var gate = await Gate.ClientWithRoleAsync(app, "gate");

@@ -7,8 +7,9 @@ public static class GateEndpoints
 {
     public static IServiceCollection AddGates(this IServiceCollection services) => services
         .AddSingleton(sp => GateSettings.From(sp.GetRequiredService<IConfiguration>()))
-        .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(),
-            sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
+        .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(), sp.GetRequiredService<Data.WriteGate>(),
+            sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
+            sp.GetRequiredService<IConfiguration>()));
 
     public static IEndpointRouteBuilder MapGates(this IEndpointRouteBuilder app)
     {
@@ -19,6 +20,8 @@ public static class GateEndpoints
         app.MapGet("/api/v1/gate/conflicts", GetConflicts.Handle).WithName("GetGateConflicts")
             .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Admin));
         app.MapGet("/api/v1/congestion", GetCongestion.Handle).WithName("GetCongestion");
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Tidegate:DevTools"))
+            app.MapGet("/api/v1/dev/scan-writer", (ScanStore scans) => TypedResults.Ok(scans.Stats));
         GatePage.Map(app);
         return app;
     }

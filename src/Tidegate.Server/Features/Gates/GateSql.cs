@@ -23,9 +23,16 @@ public static class GateSql
 
     public const string FindScan = "SELECT response FROM gate_scans WHERE nonce = @Nonce";
 
-    public const string InsertScan = """
+    /// <summary>Claims the scan's nonce first; 0 rows means it was seen before (its stored answer stands).</summary>
+    public const string ClaimNonce = """
         INSERT INTO gate_scans (nonce, gate_id, booking_id, visit_date, result, reason, admitted, scanned_at, received_at, offline, response)
-        VALUES (@Nonce, @GateId, @BookingId, @VisitDate, @Result, @Reason, @Admitted, @ScannedAt, @ReceivedAt, @Offline, @Response)
+        VALUES (@Nonce, @GateId, NULL, @VisitDate, 'pending', NULL, 0, @ScannedAt, @ReceivedAt, @Offline, '')
+        ON CONFLICT (nonce) DO NOTHING
+        """;
+
+    public const string RecordScan = """
+        UPDATE gate_scans SET booking_id = @BookingId, result = @Result, reason = @Reason, admitted = @Admitted, response = @Response
+        WHERE nonce = @Nonce
         """;
 
     public const string InsertConflict = """

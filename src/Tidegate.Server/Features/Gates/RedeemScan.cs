@@ -5,7 +5,7 @@ using Tidegate.Server.Infrastructure;
 
 namespace Tidegate.Server.Features.Gates;
 
-/// <summary>POST /api/v1/gate/scans: decides one scan (200 for every decided scan, admitted or rejected).</summary>
+/// <summary>POST /api/v1/gate/scans: decides one scan (200 for every decided scan, admitted or rejected; a repeated nonce gets the first answer).</summary>
 public static class RedeemScan
 {
     /// <summary>Device clocks drift; a scan "from the future" beyond this is taken as now.</summary>
@@ -20,11 +20,19 @@ public static class RedeemScan
         var calendar = await venues.GetAsync(ct);
         if (GateInput.Check(request, calendar.Settings.MaxPartySize) is { } error) return Problems.From(error);
 
-        if (await scans.FindAsync(request.Nonce!, ct) is { } replay) return TypedResults.Ok(replay);
-
         var now = clock.GetUtcNow();
         var at = request.ScannedAt is { } scannedAt && scannedAt <= now + FutureSkew ? scannedAt : now;
-        var scan = new ScanStore.Scan(request, keys.Verify(request.Code), at, calendar.Time.Today(at), now.ToUnixTimeMilliseconds());
-        return TypedResults.Ok(await scans.RedeemAsync(scan, calendar, settings.Window, ct));
+        var scan = new ScanStore.Scan(request, keys.Verify(request.Code), at, calendar.Time.Today(at), now.ToUnixTimeMilliseconds(),
+            calendar, settings.Window);
+        try
+        {
+            return TypedResults.Ok(await scans.RedeemAsync(scan, ct));
+        }
+        catch (OverloadedException)
+        {
+            // The device keeps the scan and retries with the same nonce; nothing was counted.
+            http.HttpContext.Response.Headers.RetryAfter = "1";
+            return Problems.From(new Tidegate.Domain.Common.Error(Tidegate.Domain.Common.ErrorCodes.Unavailable, "The gate service is very busy: try again in a second."));
+        }
     }
 }

@@ -1,40 +1,75 @@
 using System.Data.Common;
 using System.Text.Json;
-using Dapper;
 using Tidegate.Domain.Gates;
 using Tidegate.Domain.Tickets;
 using Tidegate.Domain.Venue;
 using Tidegate.Server.Data;
-using Tidegate.Server.Features.Booking;
-
-using Tidegate.Server.Features.Venue;
+using Tidegate.Server.Infrastructure;
 
 namespace Tidegate.Server.Features.Gates;
 
 /// <summary>
-/// Decides and records one scan in one transaction: read the ticket, decide (pure rule), admit by
-/// the conditional UPDATE, flag an offline conflict, store the scan under its nonce. A repeated
-/// nonce, even concurrent, gets the stored decision: the loser's transaction (admission included)
-/// rolls back on the nonce's primary key.
+/// Records scans durably, group-committed like holds: one writer per instance runs every scan
+/// waiting as one transaction (<see cref="ScanWrite"/> decides each in arrival order, so a scan
+/// sees the admissions of the scans before it). Tidegate:Gates:GroupCommit=false gives one
+/// transaction per scan.
 /// </summary>
-public sealed class ScanStore(Db db, JsonSerializerOptions json)
+public sealed class ScanStore : IAsyncDisposable
 {
-    public sealed record Scan(ScanRequest Request, TicketClaims? Claims, DateTimeOffset At, DateOnly Today, long Now);
+    public sealed record Scan(ScanRequest Request, TicketClaims? Claims, DateTimeOffset At, DateOnly Today, long Now,
+        VenueCalendar Calendar, EntryWindow Window);
 
-    public async Task<ScanResponse?> FindAsync(string nonce, CancellationToken ct)
+    private readonly Db _db;
+    private readonly WriteGate _gate;
+    private readonly JsonSerializerOptions _json;
+    private readonly GroupCommit<Scan, ScanResponse>? _group;
+
+    public ScanStore(Db db, WriteGate gate, JsonSerializerOptions json, IConfiguration config)
     {
-        await using var connection = await db.OpenAsync(ct);
-        var stored = await connection.QuerySingleOrDefaultAsync<string>(GateSql.FindScan, new { Nonce = nonce });
-        return stored is null ? null : JsonSerializer.Deserialize<ScanResponse>(stored, json);
+        (_db, _gate, _json) = (db, gate, json);
+        if (config.GetValue("Tidegate:Gates:GroupCommit", true))
+            _group = new GroupCommit<Scan, ScanResponse>("scan writer",
+                config.GetValue("Tidegate:Gates:QueueCapacity", 4096), config.GetValue("Tidegate:Gates:MaxBatch", 256), RunBatchAsync);
     }
 
-    public async Task<ScanResponse> RedeemAsync(Scan scan, VenueCalendar calendar, EntryWindow window, CancellationToken ct)
+    /// <summary>The decision for the scan, or the stored one when its nonce was seen before. Throws <see cref="OverloadedException"/> when the writer's queue is full.</summary>
+    public Task<ScanResponse> RedeemAsync(Scan scan, CancellationToken ct = default) =>
+        _group is null ? RedeemAloneAsync(scan, ct) : _group.SubmitAsync(scan);
+
+    /// <summary>The writer's counters, for the bench (GET /api/v1/dev/scan-writer).</summary>
+    public object Stats => new
+    {
+        batches = _group?.Batches ?? 0, items = _group?.Items ?? 0, busyMs = _group?.Busy.TotalMilliseconds ?? 0,
+        averageBatch = _group is { Batches: > 0 } g ? (double)g.Items / g.Batches : 1,
+    };
+
+    private async Task RunBatchAsync(IReadOnlyList<GroupCommit<Scan, ScanResponse>.Pending> batch, CancellationToken ct)
+    {
+        try
+        {
+            // Booking order (stable, so a party's scans keep their arrival order) keeps two instances' batches from deadlocking.
+            var ordered = batch.OrderBy(p => p.Item.Claims?.BookingId.ToString() ?? "", StringComparer.Ordinal).ToList();
+            var results = await WriteAsync(ordered.Select(p => p.Item).ToList(), ct);
+            for (var i = 0; i < ordered.Count; i++) ordered[i].Done.TrySetResult(results[i]);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException && batch.Count > 1)
+        {
+            // One poisoned scan must not fail the others: fall back to one transaction each.
+            foreach (var pending in batch)
+            {
+                try { pending.Done.TrySetResult(await RedeemAloneAsync(pending.Item, ct)); }
+                catch (Exception one) { pending.Done.TrySetException(one); }
+            }
+        }
+    }
+
+    private async Task<ScanResponse> RedeemAloneAsync(Scan scan, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryRedeemAsync(scan, calendar, window, ct) ?? (await FindAsync(scan.Request.Nonce!, ct))!;
+                return (await WriteAsync([scan], ct))[0];
             }
             catch (DbException e) when (Db.IsTransient(e) && attempt < 5)
             {
@@ -43,94 +78,16 @@ public sealed class ScanStore(Db db, JsonSerializerOptions json)
         }
     }
 
-    private async Task<ScanResponse?> TryRedeemAsync(Scan scan, VenueCalendar calendar, EntryWindow window, CancellationToken ct)
+    private async Task<ScanResponse[]> WriteAsync(IReadOnlyList<Scan> scans, CancellationToken ct)
     {
-        var request = scan.Request;
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(connection, ct);
-        var row = scan.Claims is null ? null
-            : await connection.QuerySingleOrDefaultAsync<GateTicketRow>(GateSql.Ticket, new { Id = scan.Claims.BookingId.ToString() }, tx);
-        var decision = Decide(scan, row, calendar, window);
-        var admittedTotal = (int)(row?.AdmittedPersons ?? 0);
-        // Another lane may have admitted between our read and our write (PostgreSQL, read committed):
-        // the conditional UPDATE then matches nothing, and we decide again on the fresh row.
-        for (var i = 0; decision.IsAdmitted && i < 5; i++)
-        {
-            var total = await connection.QuerySingleOrDefaultAsync<long?>(GateSql.Admit, new
-            {
-                Id = row!.Id, Persons = decision.Admit, At = scan.At.ToUnixTimeMilliseconds(), request.GateId, Serial = row.TicketSerial,
-            }, tx);
-            if (total is { } t) { admittedTotal = (int)t; break; }
-            row = await connection.QuerySingleOrDefaultAsync<GateTicketRow>(GateSql.Ticket, new { row.Id }, tx);
-            decision = Decide(scan, row, calendar, window);
-            admittedTotal = (int)(row?.AdmittedPersons ?? 0);
-        }
-
-        var offline = request.ScannedAt is not null;
-        var conflict = offline && request.OfflineResult != "rejected" && row is not null && await FlagConflictAsync(connection, tx, scan, row, decision);
-        var response = Respond(decision, row, calendar, admittedTotal, offline, conflict);
-        try
-        {
-            await connection.ExecuteAsync(GateSql.InsertScan, new
-            {
-                request.Nonce, request.GateId, BookingId = row?.Id, VisitDate = SlotStore.Key(scan.Today), response.Result, response.Reason,
-                Admitted = response.Admitted, ScannedAt = scan.At.ToUnixTimeMilliseconds(), ReceivedAt = scan.Now, Offline = offline ? 1 : 0,
-                Response = JsonSerializer.Serialize(response, json),
-            }, tx);
-        }
-        catch (DbException e) when (Db.IsUniqueViolation(e))
-        {
-            await tx.RollbackAsync(ct);
-            return null; // the same nonce won elsewhere: answer with its decision
-        }
+        await using var connection = await _db.OpenAsync(ct);
+        using var turn = await _gate.EnterAsync(ct);
+        await using var tx = await _db.BeginWriteAsync(connection, ct);
+        var results = new ScanResponse[scans.Count];
+        for (var i = 0; i < scans.Count; i++) results[i] = await ScanWrite.RedeemAsync(connection, tx, scans[i], _json);
         await tx.CommitAsync(ct);
-        return response;
+        return results;
     }
 
-    private static EntryDecision Decide(Scan scan, GateTicketRow? row, VenueCalendar calendar, EntryWindow window)
-    {
-        // A device that refused offline is recorded as it decided, never counted afterwards.
-        if (scan.Request.OfflineResult == "rejected")
-            return EntryDecision.Refused(scan.Request.OfflineReason is { Length: > 0 } reason ? reason : ScanReasons.Invalid);
-        return EntryRules.Decide(scan.Claims, row is null ? null : StateOf(row, calendar), scan.Request.Admit, scan.At, scan.Today, window);
-    }
-
-    /// <summary>The device let persons in offline that the server cannot count (used elsewhere, revoked…): flag it for operators.</summary>
-    private static async Task<bool> FlagConflictAsync(DbConnection connection, DbTransaction tx, Scan scan, GateTicketRow row, EntryDecision decision)
-    {
-        var deviceAdmitted = scan.Request.Admit ?? scan.Claims!.Persons;
-        var overflow = deviceAdmitted - decision.Admit;
-        if (overflow <= 0) return false;
-        await connection.ExecuteAsync(GateSql.InsertConflict, new
-        {
-            Id = Guid.CreateVersion7().ToString(), BookingId = row.Id, row.VisitDate, scan.Request.Nonce, scan.Request.GateId,
-            ScannedAt = scan.At.ToUnixTimeMilliseconds(), Reason = decision.Reason ?? "over_admitted", Persons = overflow,
-            row.FirstGateId, FirstUsedAt = row.FirstAdmittedAt, DetectedAt = scan.Now,
-        }, tx);
-        return true;
-    }
-
-    public static TicketState StateOf(GateTicketRow row, VenueCalendar calendar)
-    {
-        var slot = SlotOf(row, calendar);
-        return new TicketState(row.Status, (int)row.TicketSerial, (int)row.Persons, (int)row.AdmittedPersons,
-            row.FirstAdmittedAt is { } f ? calendar.Time.Local(DateTimeOffset.FromUnixTimeMilliseconds(f)) : null, row.FirstGateId,
-            slot.Date, calendar.Time.Start(slot), calendar.Time.End(slot));
-    }
-
-    private static Slot SlotOf(GateTicketRow row, VenueCalendar calendar)
-    {
-        var start = SlotGrid.AtMinute((int)row.StartMinute);
-        return new Slot(DateOnly.ParseExact(row.VisitDate, "yyyy-MM-dd"), start, start.AddMinutes(calendar.Settings.SlotMinutes));
-    }
-
-    private static ScanResponse Respond(EntryDecision d, GateTicketRow? row, VenueCalendar calendar, int admittedTotal, bool offline, bool conflict)
-    {
-        Slot? slot = row is null ? null : SlotOf(row, calendar);
-        var persons = (int)(row?.Persons ?? 0);
-        return new ScanResponse(d.Result, d.Reason, persons, d.Admit, Math.Max(0, persons - admittedTotal),
-            slot is { } s ? new SlotTimes(calendar.Time.Start(s), calendar.Time.End(s)) : null,
-            d.FirstUsedAt, d.FirstGateId, d.ValidFrom, admittedTotal, offline, conflict);
-    }
-
+    public ValueTask DisposeAsync() => _group?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
