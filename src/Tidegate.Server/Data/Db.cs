@@ -8,14 +8,15 @@ namespace Tidegate.Server.Data;
 /// Opens connections to the configured engine. SQLite (default) is a file in WAL mode with a busy
 /// timeout and durable commits; PostgreSQL is used when Tidegate:Database:Provider is "postgres".
 /// </summary>
-public sealed class Db : IDisposable
+public sealed class Db : IDisposable, IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqlitePragmas;
 
     static Db() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    public Db(DbEngine engine, string connectionString, string synchronous = "FULL")
+    /// <param name="laneBatch">Works per shared write transaction on SQLite (<see cref="WriteLane"/>); 0 gives one transaction each.</param>
+    public Db(DbEngine engine, string connectionString, string synchronous = "FULL", int laneBatch = 256)
     {
         Engine = engine;
         ConnectionString = connectionString;
@@ -23,7 +24,20 @@ public sealed class Db : IDisposable
         Synchronous = engine == DbEngine.Sqlite ? synchronous : "on (synchronous_commit)";
         if (engine == DbEngine.Postgres) _postgres = NpgsqlDataSource.Create(connectionString);
         else PrepareSqliteFile();
+        Gate = new WriteGate(engine);
+        Lane = new WriteLane(this, Gate, laneBatch);
     }
+
+    /// <summary>Turns for this process's SQLite writers, so they hand the write lock over instead of sleeping in the busy handler.</summary>
+    public WriteGate Gate { get; }
+
+    /// <summary>Where short write transactions go (see <see cref="WriteLane"/>).</summary>
+    public WriteLane Lane { get; }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction (shared with others on SQLite) and returns its result once committed.</summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default) => Lane.RunAsync(work, ct);
+
+    public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) => Lane.RunAsync(work, ct);
 
     public DbEngine Engine { get; }
     public string ConnectionString { get; }
@@ -66,5 +80,11 @@ public sealed class Db : IDisposable
         wal.ExecuteNonQuery();
     }
 
-    public void Dispose() => _postgres?.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await Lane.DisposeAsync();
+        _postgres?.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

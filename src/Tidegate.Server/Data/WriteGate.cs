@@ -6,13 +6,13 @@ namespace Tidegate.Server.Data;
 /// steps of up to 100 ms. Taking turns here first instead hands the lock over at once. A no-op on
 /// PostgreSQL, whose row locks let writers of different rows run side by side.
 /// </summary>
-public sealed class WriteGate(Db db)
+public sealed class WriteGate(DbEngine engine)
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
 
     public async Task<IDisposable> EnterAsync(CancellationToken ct = default)
     {
-        if (db.Engine != DbEngine.Sqlite) return Nothing.Instance;
+        if (engine != DbEngine.Sqlite) return Nothing.Instance;
         await _turn.WaitAsync(ct);
         return new Turn(_turn);
     }

@@ -41,17 +41,19 @@ public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider c
     {
         var calendar = await venues.GetAsync(ct);
         var now = clock.GetUtcNow();
+        return await db.WriteAsync((connection, tx) => ApplyAsync(connection, tx, payment, calendar, now, ct), ct);
+    }
+
+    /// <summary>One transaction (in the write lane): mark the payment succeeded once, then confirm, move or refund.</summary>
+    private async Task<ConfirmationOutcome?> ApplyAsync(DbConnection connection, DbTransaction tx, PaymentRow payment, VenueCalendar calendar,
+        DateTimeOffset now, CancellationToken ct)
+    {
         var ms = now.ToUnixTimeMilliseconds();
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(connection, ct);
         if (await connection.QuerySingleOrDefaultAsync<string>(PaymentSql.MarkSucceeded, new { payment.Id, Now = ms }, tx) is null)
-        {
-            await tx.RollbackAsync(ct);
             return ConfirmationOutcome.AlreadySettled;
-        }
         var booking = await connection.QuerySingleAsync<BookingRow>("SELECT * FROM bookings WHERE id = @BookingId", payment, tx);
         if (payment.Purpose == PaymentPurpose.Move)
-            return await BookingMoves.ApplyPaidMoveAsync(connection, tx, booking, payment, calendar, now, ct);
+            return await BookingMoves.ApplyPaidMoveAsync(connection, tx, booking, payment, calendar, now);
 
         var slotEnd = calendar.Time.At(booking.Date, SlotGrid.AtMinute((int)booking.StartMinute).AddMinutes(calendar.Settings.SlotMinutes));
         var expires = booking.ExpiresAt is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : (DateTimeOffset?)null;
@@ -62,7 +64,7 @@ public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider c
                 var held = await connection.QuerySingleOrDefaultAsync<BookingRow>(
                     "UPDATE bookings SET status = 'confirmed', confirmed_at = @Now WHERE id = @Id AND status = 'held' RETURNING *",
                     new { booking.Id, Now = ms }, tx);
-                if (held is null) return await LostRaceAsync(tx, ct);
+                if (held is null) throw new UndoWrite(null);
                 return await FinishAsync(connection, tx, held, decision.Late ? ConfirmationOutcome.ConfirmedLate : ConfirmationOutcome.Confirmed, ct);
 
             case Settlement.ReclaimThenConfirm:
@@ -70,46 +72,36 @@ public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider c
                     SELECT COUNT(*) FROM bookings WHERE visit_date = @VisitDate AND person_key = @PersonKey AND id <> @Id
                       AND (status = 'confirmed' OR (status = 'held' AND expires_at > @Now))
                     """, new { booking.VisitDate, booking.PersonKey, booking.Id, Now = ms }, tx);
-                if (other > 0) return await RefundAsync(connection, tx, payment, RefundReason.LateOtherBooking, ms, ct);
+                if (other > 0) return await RefundAsync(connection, tx, payment, RefundReason.LateOtherBooking, ms);
                 // A lapsed hold of the same person would block the unique index: release it first (protocol: CAS, then give back).
                 await HoldStore.ReleaseAsync(connection, tx, await connection.QueryAsync<HoldStore.Released>(
                     BookingSql.ExpireLapsedOfPerson, new { booking.VisitDate, booking.PersonKey, Now = ms }, tx));
                 var claimed = await connection.QuerySingleOrDefaultAsync<long?>(BookingSql.Claim, booking, tx);
-                if (claimed is null) return await RefundAsync(connection, tx, payment, RefundReason.LateNoPlaces, ms, ct);
+                if (claimed is null) return await RefundAsync(connection, tx, payment, RefundReason.LateNoPlaces, ms);
                 var revived = await connection.QuerySingleOrDefaultAsync<BookingRow>(
                     "UPDATE bookings SET status = 'confirmed', confirmed_at = @Now, ended_at = NULL WHERE id = @Id AND status = 'expired' RETURNING *",
                     new { booking.Id, Now = ms }, tx);
-                if (revived is null) return await LostRaceAsync(tx, ct);
+                if (revived is null) throw new UndoWrite(null);
                 return await FinishAsync(connection, tx, revived, ConfirmationOutcome.ConfirmedLate, ct);
 
             case Settlement.Refund:
-                return await RefundAsync(connection, tx, payment, decision.RefundReason!, ms, ct);
+                return await RefundAsync(connection, tx, payment, decision.RefundReason!, ms);
 
             default:
-                await tx.CommitAsync(ct);
                 return ConfirmationOutcome.AlreadySettled;
         }
     }
 
-    private async Task<ConfirmationOutcome> FinishAsync(DbConnection connection, DbTransaction tx, BookingRow confirmed,
+    private async Task<ConfirmationOutcome?> FinishAsync(DbConnection connection, DbTransaction tx, BookingRow confirmed,
         ConfirmationOutcome outcome, CancellationToken ct)
     {
         foreach (var step in steps) await step.OnConfirmedAsync(connection, tx, confirmed, ct);
-        await tx.CommitAsync(ct);
         return outcome;
     }
 
-    private static async Task<ConfirmationOutcome> RefundAsync(DbConnection connection, DbTransaction tx, PaymentRow payment, string reason,
-        long now, CancellationToken ct)
+    private static async Task<ConfirmationOutcome?> RefundAsync(DbConnection connection, DbTransaction tx, PaymentRow payment, string reason, long now)
     {
         await RefundLedger.RecordForPaymentAsync(connection, tx, payment, reason, now);
-        await tx.CommitAsync(ct);
         return ConfirmationOutcome.Refunding;
-    }
-
-    private static async Task<ConfirmationOutcome?> LostRaceAsync(DbTransaction tx, CancellationToken ct)
-    {
-        await tx.RollbackAsync(ct);
-        return null;
     }
 }

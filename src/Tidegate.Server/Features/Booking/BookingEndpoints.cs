@@ -5,7 +5,7 @@ namespace Tidegate.Server.Features.Booking;
 public static class BookingEndpoints
 {
     public static IServiceCollection AddBooking(this IServiceCollection services) => services
-        .AddSingleton<Data.WriteGate>()
+        .AddSingleton(sp => sp.GetRequiredService<Data.Db>().Gate)
         .AddSingleton<HoldStore>()
         .AddSingleton<CreateBooking>()
         .AddSingleton<BookingAccess>()
@@ -17,7 +17,10 @@ public static class BookingEndpoints
         group.MapPost("", CreateBooking.Handle).WithName("CreateBooking").RequireRateLimiting(RateLimits.Bookings);
         group.MapGet("/{bookingId}", GetBooking.Handle).WithName("GetBooking");
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Tidegate:DevTools"))
+        {
             app.MapGet("/api/v1/dev/hold-writer", (HoldStore holds) => TypedResults.Ok(holds.Stats));
+            app.MapGet("/api/v1/dev/write-lane", (Data.Db db) => TypedResults.Ok(db.Lane.Stats));
+        }
         return app;
     }
 }

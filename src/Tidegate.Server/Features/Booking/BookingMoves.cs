@@ -5,6 +5,8 @@ using Tidegate.Domain.Payments;
 using Tidegate.Domain.Venue;
 using Tidegate.Server.Features.Payments;
 
+using Tidegate.Server.Data;
+
 namespace Tidegate.Server.Features.Booking;
 
 public sealed record MoveTarget(string VisitDate, int StartMinute, int Amount);
@@ -51,7 +53,7 @@ public static class BookingMoves
 
     /// <summary>The difference of a move to a dearer slot was paid: make the move now, or refund if it can no longer be made.</summary>
     public static async Task<ConfirmationOutcome?> ApplyPaidMoveAsync(DbConnection connection, DbTransaction tx, BookingRow booking,
-        PaymentRow payment, VenueCalendar calendar, DateTimeOffset now, CancellationToken ct)
+        PaymentRow payment, VenueCalendar calendar, DateTimeOffset now)
     {
         var ms = now.ToUnixTimeMilliseconds();
         var current = booking.Status == BookingStatus.Confirmed && booking.TicketSerial == payment.MoveSerial
@@ -60,16 +62,11 @@ public static class BookingMoves
         {
             var target = new MoveTarget(payment.MoveDate!, (int)payment.MoveStartMinute!, (int)payment.MoveAmount!);
             var (result, _) = await MoveAsync(connection, tx, booking, target, ms);
-            if (result == MoveResult.Stale) { await tx.RollbackAsync(ct); return null; }
-            if (result == MoveResult.Moved)
-            {
-                await tx.CommitAsync(ct);
-                return ConfirmationOutcome.Moved;
-            }
+            if (result == MoveResult.Stale) throw new UndoWrite(null);
+            if (result == MoveResult.Moved) return ConfirmationOutcome.Moved;
             // Sold out or limit: nothing was claimed (releasing lapsed holds on the way is always right), so refund in this transaction.
         }
         await RefundLedger.RecordForPaymentAsync(connection, tx, payment, RefundReason.MoveNotPossible, ms);
-        await tx.CommitAsync(ct);
         return ConfirmationOutcome.Refunding;
     }
 }

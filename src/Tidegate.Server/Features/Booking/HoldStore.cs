@@ -94,6 +94,7 @@ public sealed class HoldStore : IAsyncDisposable
     public async Task<int> SweepAsync(int limit, CancellationToken ct = default)
     {
         await using var connection = await _db.OpenAsync(ct);
+        using var turn = await _gate.EnterAsync(ct);
         await using var tx = await _db.BeginWriteAsync(connection, ct);
         var released = (await connection.QueryAsync<Released>(BookingSql.ExpireLapsed,
             new { Now = _clock.GetUtcNow().ToUnixTimeMilliseconds(), Limit = limit }, tx)).ToList();

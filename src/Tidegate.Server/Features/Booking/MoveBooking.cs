@@ -102,23 +102,17 @@ public static class MoveBooking
         }
     }
 
-    private static async Task<(MoveResult, BookingRow?)> MoveNowAsync(Db db, BookingRow booking, MoveTarget target, MovePrice price, long now,
-        CancellationToken ct)
+    private static Task<(MoveResult, BookingRow?)> MoveNowAsync(Db db, BookingRow booking, MoveTarget target, MovePrice price, long now,
+        CancellationToken ct) =>
+        db.WriteAsync<(MoveResult, BookingRow?)>(async (connection, tx) =>
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(connection, ct);
         var (result, moved) = await BookingMoves.MoveAsync(connection, tx, booking, target, now);
-        if (result != MoveResult.Moved)
-        {
-            await tx.RollbackAsync(ct);
-            return (result, null);
-        }
+        if (result != MoveResult.Moved) throw new UndoWrite((result, (BookingRow?)null));
         if (price.ToRefund > 0)
             await RefundLedger.RecordAsync(connection, tx, booking.Id, price.ToRefund, RefundReason.MoveDifference,
                 $"move-{booking.TicketSerial}", now);
-        await tx.CommitAsync(ct);
         return (result, moved);
-    }
+    }, ct);
 
     private static async Task<Result<MoveOutcome>> RequestPaymentAsync(string baseUrl, BookingRow booking, MoveTarget target, MovePrice price, Db db,
         BookingAccess access, PaymentGateway gateway, VenueCalendar calendar, TimeProvider clock, CancellationToken ct)

@@ -51,6 +51,7 @@ public static class SellWalkIn
         var id = Guid.CreateVersion7().ToString();
         var slot = new { VisitDate = SlotStore.Key(today), terms.Value.Slot.StartMinute, terms.Value.Persons };
         await using var connection = await db.OpenAsync(ct);
+        using var turn = await db.Gate.EnterAsync(ct);
         await using var tx = await db.BeginWriteAsync(connection, ct);
         if (await connection.QuerySingleOrDefaultAsync<long?>(BoxOfficeSql.Claim, slot, tx) is null)
         {

@@ -17,12 +17,11 @@ public static class RecordExit
         if (GateInput.Check(body.Value) is { } error) return Problems.From(error);
         var calendar = await venues.GetAsync(ct);
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(GateSql.InsertExit, new
+        await db.WriteAsync((connection, tx) => connection.ExecuteAsync(GateSql.InsertExit, new
         {
             Id = body.Value.Nonce is { } nonce ? "n:" + nonce : Guid.CreateVersion7().ToString(), body.Value.GateId,
             VisitDate = SlotStore.Key(calendar.Time.Today(now)), Persons = body.Value.Count, At = now.ToUnixTimeMilliseconds(),
-        });
+        }, tx), ct);
         return TypedResults.NoContent();
     }
 }

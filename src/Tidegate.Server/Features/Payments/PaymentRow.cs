@@ -41,20 +41,17 @@ public sealed class PaymentRow
     }
 
     /// <summary>Creates the record before the provider is called, so a crash in between leaves a trace to retry with the same key.</summary>
-    public static async Task<PaymentRow> EnsureAsync(Db db, PaymentRow row, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(PaymentSql.Insert, row);
-        return await connection.QuerySingleAsync<PaymentRow>("SELECT * FROM payments WHERE idempotency_key = @IdempotencyKey", row);
-    }
+    public static Task<PaymentRow> EnsureAsync(Db db, PaymentRow row, CancellationToken ct) =>
+        db.WriteAsync(async (connection, tx) =>
+        {
+            await connection.ExecuteAsync(PaymentSql.Insert, row, tx);
+            return await connection.QuerySingleAsync<PaymentRow>("SELECT * FROM payments WHERE idempotency_key = @IdempotencyKey", row, tx);
+        }, ct);
 
-    public static async Task SetReferenceAsync(Db db, string id, ProviderPayment created, long now, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(
+    public static Task SetReferenceAsync(Db db, string id, ProviderPayment created, long now, CancellationToken ct) =>
+        db.WriteAsync((connection, tx) => connection.ExecuteAsync(
             "UPDATE payments SET provider_ref = @Reference, checkout_url = @CheckoutUrl, updated_at = @now WHERE id = @id AND provider_ref IS NULL",
-            new { id, created.Reference, created.CheckoutUrl, now });
-    }
+            new { id, created.Reference, created.CheckoutUrl, now }, tx), ct);
 
     public static Task<IEnumerable<PaymentRow>> OfBookingAsync(DbConnection connection, DbTransaction? tx, string bookingId) =>
         connection.QueryAsync<PaymentRow>("SELECT * FROM payments WHERE booking_id = @bookingId ORDER BY created_at, id", new { bookingId }, tx);

@@ -43,11 +43,10 @@ public static class PaymentWebhooks
                 return Problems.From(new Error(ErrorCodes.PaymentUnavailable, "The provider could not be asked about this payment; deliver again later."));
             }
         }
-        await using (var connection = await db.OpenAsync(ct))
-            await connection.ExecuteAsync("""
-                INSERT INTO payment_events (provider, event_id, payment_ref, received_at) VALUES (@Provider, @EventId, @PaymentRef, @Now)
-                ON CONFLICT (provider, event_id) DO NOTHING
-                """, key);
+        await db.WriteAsync((connection, tx) => connection.ExecuteAsync("""
+            INSERT INTO payment_events (provider, event_id, payment_ref, received_at) VALUES (@Provider, @EventId, @PaymentRef, @Now)
+            ON CONFLICT (provider, event_id) DO NOTHING
+            """, key, tx), ct);
         return TypedResults.Ok(new { received = true, duplicate = false });
     }
 }

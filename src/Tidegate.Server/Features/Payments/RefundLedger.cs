@@ -71,9 +71,8 @@ public sealed class RefundRunner(Db db, PaymentGateway gateway, TimeProvider clo
             try
             {
                 var done = await gateway.RefundAsync(refund.PaymentRef!, (int)refund.Amount, refund.IdempotencyKey, ct);
-                await using var connection = await db.OpenAsync(ct);
-                await connection.ExecuteAsync(PaymentSql.RefundDone,
-                    new { refund.Id, done.Reference, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() });
+                await db.WriteAsync((connection, tx) => connection.ExecuteAsync(PaymentSql.RefundDone,
+                    new { refund.Id, done.Reference, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx), ct);
             }
             catch (Exception e) when (PaymentGateway.IsUnavailable(e))
             {

@@ -42,9 +42,8 @@ public sealed class SettlePayment(
         var status = fresh.Status == PaymentStatus.Failed ? PaymentStatus.Failed
             : now - DateTimeOffset.FromUnixTimeMilliseconds(payment.CreatedAt) > abandonAfter ? PaymentStatus.Abandoned
             : PaymentStatus.Pending;
-        await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(PaymentSql.MarkOpen,
-            new { payment.Id, Status = status, fresh.FailureCode, Now = now.ToUnixTimeMilliseconds() });
+        await db.WriteAsync((connection, tx) => connection.ExecuteAsync(PaymentSql.MarkOpen,
+            new { payment.Id, Status = status, fresh.FailureCode, Now = now.ToUnixTimeMilliseconds() }, tx), ct);
         return status == PaymentStatus.Failed ? SettleResult.Failed : SettleResult.Open;
     }
 

@@ -116,6 +116,7 @@ public sealed class QueueStore : IAsyncDisposable
     public async Task MarkAsync(DateOnly date, bool marked, CancellationToken ct)
     {
         await using var connection = await _db.OpenAsync(ct);
+        using var turn = await _gate.EnterAsync(ct);
         await using var tx = await _db.BeginWriteAsync(connection, ct);
         await connection.ExecuteAsync(QueueSql.Mark, new { VisitDate = QueueState.Key(date), Marked = marked ? 1 : 0 }, tx);
         await tx.CommitAsync(ct);

@@ -21,14 +21,11 @@ public sealed class SlotStore(Db db)
         {
             VisitDate = Key(date), s.StartMinute, Capacity = split.Total, OnlineCapacity = split.Online,
         });
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(connection, ct);
-        await connection.ExecuteAsync("""
+        await db.WriteAsync((connection, tx) => connection.ExecuteAsync("""
             INSERT INTO slots (visit_date, start_minute, capacity, online_capacity, online_taken, box_taken)
             VALUES (@VisitDate, @StartMinute, @Capacity, @OnlineCapacity, 0, 0)
             ON CONFLICT (visit_date, start_minute) DO NOTHING
-            """, rows, tx);
-        await tx.CommitAsync(ct);
+            """, rows, tx), ct);
         _ensured[date] = true;
     }
 

@@ -26,21 +26,23 @@ public sealed class TicketMailOutbox(Db db)
             """, new { Id = Guid.CreateVersion7().ToString(), BookingId = bookingId, Now = now }, tx);
 
     /// <summary>Due rows this worker now owns until <paramref name="leaseUntil"/>.</summary>
-    public async Task<IReadOnlyList<Item>> ClaimDueAsync(long now, long leaseUntil, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<Item>> ClaimDueAsync(long now, long leaseUntil, int limit, CancellationToken ct) =>
+        db.WriteAsync((connection, tx) => ClaimAsync(connection, tx, now, leaseUntil, limit), ct);
+
+    private static async Task<IReadOnlyList<Item>> ClaimAsync(DbConnection connection, DbTransaction tx, long now, long leaseUntil, int limit)
     {
-        await using var connection = await db.OpenAsync(ct);
         var due = await connection.QueryAsync<Item>("""
             SELECT id, booking_id, attempts FROM mail_outbox
             WHERE sent_at IS NULL AND failed = 0 AND next_attempt_at <= @Now AND (locked_until IS NULL OR locked_until <= @Now)
             ORDER BY next_attempt_at LIMIT @Limit
-            """, new { Now = now, Limit = limit });
+            """, new { Now = now, Limit = limit }, tx);
         var claimed = new List<Item>();
         foreach (var item in due)
         {
             var won = await connection.ExecuteAsync("""
                 UPDATE mail_outbox SET locked_until = @LeaseUntil, attempts = attempts + 1
                 WHERE id = @Id AND sent_at IS NULL AND failed = 0 AND (locked_until IS NULL OR locked_until <= @Now)
-                """, new { item.Id, Now = now, LeaseUntil = leaseUntil });
+                """, new { item.Id, Now = now, LeaseUntil = leaseUntil }, tx);
             if (won == 1) claimed.Add(new Item { Id = item.Id, BookingId = item.BookingId, Attempts = item.Attempts + 1 });
         }
         return claimed;
@@ -56,9 +58,6 @@ public sealed class TicketMailOutbox(Db db)
     public Task GiveUpAsync(string id, string error, CancellationToken ct) =>
         ExecuteAsync("UPDATE mail_outbox SET failed = 1, locked_until = NULL, last_error = @Error WHERE id = @Id", new { Id = id, Error = error }, ct);
 
-    private async Task ExecuteAsync(string sql, object args, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(sql, args);
-    }
+    private Task ExecuteAsync(string sql, object args, CancellationToken ct) =>
+        db.WriteAsync((connection, tx) => connection.ExecuteAsync(sql, args, tx), ct);
 }
