@@ -29,6 +29,10 @@ public static class Gate
             {
                 code = codes.Count > 0 ? codes[i % codes.Count] : $"invalid-{i}", gateId = "east-1", nonce = Guid.NewGuid().ToString(),
             }, auth)).Status);
+        var writer = (await visitors.GetAsync("/api/v1/dev/scan-writer")).Body;
+        if (writer is not null && writer["batches"] is not null)
+            result.Notes.Add($"scan writer: {writer["items"]} scans in {writer["batches"]} transactions, busy {(double)writer["busyMs"]!:F0} ms");
+        result.Add("p50", OpenLoop.Percentile(outcomes.Select(o => o.LatencyMs), 50), "ms");
         result.AtLeast("scansPerSecond", OpenLoop.Throughput(outcomes), 2000, "/s");
         result.AtMost("p99", OpenLoop.Percentile(outcomes.Select(o => o.LatencyMs), 99), 20, "ms");
         result.AtMost("non-200", outcomes.Count(o => o.Status != 200), 0, "");

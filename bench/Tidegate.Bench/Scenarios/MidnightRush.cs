@@ -56,6 +56,9 @@ public static class MidnightRush
         var serverCpu = (server.ServerCpu() - cpu0).TotalSeconds;
         var writer = (await visitors.GetAsync("/api/v1/dev/hold-writer")).Body;
         if (writer is not null) result.Notes.Add($"hold writer: {writer["items"]} holds in {writer["batches"]} batches, busy {(double)writer["busyMs"]!:F0} ms");
+        var lane = (await visitors.GetAsync("/api/v1/dev/write-lane")).Body;
+        if (lane is not null && lane["batches"] is not null)
+            result.Notes.Add($"write lane (payments, confirmations, mail): {lane["items"]} writes in {lane["batches"]} transactions, busy {(double)lane["busyMs"]!:F0} ms");
 
         async Task<(int Status, JsonNode? Body)> Track(Task<(int Status, JsonNode? Body)> call)
         {
