@@ -62,15 +62,15 @@ public static class CancelBooking
     /// <summary>False when the booking changed since it was read: read again and decide again.</summary>
     private static Task<bool> TryCancelAsync(Db db, BookingRow booking, long now, CancellationToken ct) =>
         db.WriteAsync(async (connection, tx) =>
-    {
-        var released = (await connection.QueryAsync<HoldStore.Released>("""
-            UPDATE bookings SET status = 'cancelled', ended_at = @Now WHERE id = @Id AND status = @Status
-            RETURNING visit_date, start_minute, persons
-            """, new { booking.Id, booking.Status, Now = now }, tx)).ToList();
-        if (released.Count == 0) return false;
-        // An expired hold's places went back when it expired; held and confirmed ones go back now.
-        if (booking.Status != BookingStatus.Expired) await HoldStore.ReleaseAsync(connection, tx, released);
-        await RefundLedger.RecordAsync(connection, tx, booking.Id, int.MaxValue, RefundReason.Cancelled, RefundReason.Cancelled, now);
-        return true;
-    }, ct);
+        {
+            var released = (await connection.QueryAsync<HoldStore.Released>("""
+                UPDATE bookings SET status = 'cancelled', ended_at = @Now WHERE id = @Id AND status = @Status
+                RETURNING visit_date, start_minute, persons
+                """, new { booking.Id, booking.Status, Now = now }, tx)).ToList();
+            if (released.Count == 0) return false;
+            // An expired hold's places went back when it expired; held and confirmed ones go back now.
+            if (booking.Status != BookingStatus.Expired) await HoldStore.ReleaseAsync(connection, tx, released);
+            await RefundLedger.RecordAsync(connection, tx, booking.Id, int.MaxValue, RefundReason.Cancelled, RefundReason.Cancelled, now);
+            return true;
+        }, ct);
 }

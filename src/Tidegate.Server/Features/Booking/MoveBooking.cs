@@ -105,14 +105,14 @@ public static class MoveBooking
     private static Task<(MoveResult, BookingRow?)> MoveNowAsync(Db db, BookingRow booking, MoveTarget target, MovePrice price, long now,
         CancellationToken ct) =>
         db.WriteAsync<(MoveResult, BookingRow?)>(async (connection, tx) =>
-    {
-        var (result, moved) = await BookingMoves.MoveAsync(connection, tx, booking, target, now);
-        if (result != MoveResult.Moved) throw new UndoWrite((result, (BookingRow?)null));
-        if (price.ToRefund > 0)
-            await RefundLedger.RecordAsync(connection, tx, booking.Id, price.ToRefund, RefundReason.MoveDifference,
-                $"move-{booking.TicketSerial}", now);
-        return (result, moved);
-    }, ct);
+        {
+            var (result, moved) = await BookingMoves.MoveAsync(connection, tx, booking, target, now);
+            if (result != MoveResult.Moved) throw new UndoWrite((result, (BookingRow?)null));
+            if (price.ToRefund > 0)
+                await RefundLedger.RecordAsync(connection, tx, booking.Id, price.ToRefund, RefundReason.MoveDifference,
+                    $"move-{booking.TicketSerial}", now);
+            return (result, moved);
+        }, ct);
 
     private static async Task<Result<MoveOutcome>> RequestPaymentAsync(string baseUrl, BookingRow booking, MoveTarget target, MovePrice price, Db db,
         BookingAccess access, PaymentGateway gateway, VenueCalendar calendar, TimeProvider clock, CancellationToken ct)
