@@ -67,6 +67,22 @@ public sealed class Db : IDisposable, IAsyncDisposable
     /// <summary>A failure the engine asks us to retry (PostgreSQL deadlock or serialization failure).</summary>
     public static bool IsTransient(Exception e) => e is PostgresException { SqlState: "40P01" or "40001" };
 
+    /// <summary>Runs <paramref name="work"/>, again after a short random pause when the engine asks for a retry (up to 5 tries).</summary>
+    public static async Task<T> RetryTransientAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await work();
+            }
+            catch (DbException e) when (IsTransient(e) && attempt < 5)
+            {
+                await Task.Delay(Random.Shared.Next(2, 20), ct);
+            }
+        }
+    }
+
     private void PrepareSqliteFile()
     {
         SQLitePCL.Batteries_V2.Init();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 
 namespace Tidegate.Server.Infrastructure;
@@ -44,6 +45,26 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
         var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_channel.Writer.TryWrite(pending)) throw new OverloadedException(_name);
         return pending.Done.Task;
+    }
+
+    /// <summary>
+    /// Runs a batch with <paramref name="runAll"/>; if that fails on a database error, runs each item
+    /// alone with <paramref name="runOne"/>, so one poisoned item cannot fail the others.
+    /// </summary>
+    public static async Task WithFallbackAsync(IReadOnlyList<Pending> batch, Func<Task> runAll, Func<TItem, Task<TResult>> runOne)
+    {
+        try
+        {
+            await runAll();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException && batch.Count > 1)
+        {
+            foreach (var pending in batch)
+            {
+                try { pending.Done.TrySetResult(await runOne(pending.Item)); }
+                catch (Exception one) { pending.Done.TrySetException(one); }
+            }
+        }
     }
 
     private async Task WriteLoopAsync()

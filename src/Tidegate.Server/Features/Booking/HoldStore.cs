@@ -42,40 +42,17 @@ public sealed class HoldStore : IAsyncDisposable
     /// <summary>The writer's counters, for the bench (GET /api/v1/dev/hold-writer).</summary>
     public object Stats => new { batches = _group?.Batches ?? 0, items = _group?.Items ?? 0, busyMs = _group?.Busy.TotalMilliseconds ?? 0, averageBatch = AverageBatch };
 
-    private async Task RunBatchAsync(IReadOnlyList<GroupCommit<NewHold, HoldResult>.Pending> batch, CancellationToken ct)
-    {
-        try
+    private Task RunBatchAsync(IReadOnlyList<GroupCommit<NewHold, HoldResult>.Pending> batch, CancellationToken ct) =>
+        GroupCommit<NewHold, HoldResult>.WithFallbackAsync(batch, async () =>
         {
             // Slot order (stable, so arrival order within a slot stays) keeps two instances' batches from deadlocking.
             var ordered = batch.OrderBy(p => (p.Item.Terms.Slot.Date, p.Item.Terms.Slot.StartMinute)).ToList();
             var results = await WriteAsync(ordered.Select(p => p.Item).ToList(), ct);
             for (var i = 0; i < ordered.Count; i++) ordered[i].Done.TrySetResult(results[i]);
-        }
-        catch (Exception e) when (e is DbException or InvalidOperationException && batch.Count > 1)
-        {
-            // One poisoned item must not fail the others: fall back to one transaction each.
-            foreach (var pending in batch)
-            {
-                try { pending.Done.TrySetResult(await HoldAloneAsync(pending.Item, ct)); }
-                catch (Exception one) { pending.Done.TrySetException(one); }
-            }
-        }
-    }
+        }, hold => HoldAloneAsync(hold, ct));
 
-    private async Task<HoldResult> HoldAloneAsync(NewHold hold, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return (await WriteAsync([hold], ct))[0];
-            }
-            catch (DbException e) when (Db.IsTransient(e) && attempt < 5)
-            {
-                await Task.Delay(Random.Shared.Next(2, 20), ct);
-            }
-        }
-    }
+    private Task<HoldResult> HoldAloneAsync(NewHold hold, CancellationToken ct) =>
+        Db.RetryTransientAsync(async () => (await WriteAsync([hold], ct))[0], ct);
 
     private async Task<HoldResult[]> WriteAsync(IReadOnlyList<NewHold> holds, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using Tidegate.Domain.Gates;
 using Tidegate.Domain.Tickets;
@@ -43,40 +42,17 @@ public sealed class ScanStore : IAsyncDisposable
         averageBatch = _group is { Batches: > 0 } g ? (double)g.Items / g.Batches : 1,
     };
 
-    private async Task RunBatchAsync(IReadOnlyList<GroupCommit<Scan, ScanResponse>.Pending> batch, CancellationToken ct)
-    {
-        try
+    private Task RunBatchAsync(IReadOnlyList<GroupCommit<Scan, ScanResponse>.Pending> batch, CancellationToken ct) =>
+        GroupCommit<Scan, ScanResponse>.WithFallbackAsync(batch, async () =>
         {
             // Booking order (stable, so a party's scans keep their arrival order) keeps two instances' batches from deadlocking.
             var ordered = batch.OrderBy(p => p.Item.Claims?.BookingId.ToString() ?? "", StringComparer.Ordinal).ToList();
             var results = await WriteAsync(ordered.Select(p => p.Item).ToList(), ct);
             for (var i = 0; i < ordered.Count; i++) ordered[i].Done.TrySetResult(results[i]);
-        }
-        catch (Exception e) when (e is DbException or InvalidOperationException && batch.Count > 1)
-        {
-            // One poisoned scan must not fail the others: fall back to one transaction each.
-            foreach (var pending in batch)
-            {
-                try { pending.Done.TrySetResult(await RedeemAloneAsync(pending.Item, ct)); }
-                catch (Exception one) { pending.Done.TrySetException(one); }
-            }
-        }
-    }
+        }, scan => RedeemAloneAsync(scan, ct));
 
-    private async Task<ScanResponse> RedeemAloneAsync(Scan scan, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return (await WriteAsync([scan], ct))[0];
-            }
-            catch (DbException e) when (Db.IsTransient(e) && attempt < 5)
-            {
-                await Task.Delay(Random.Shared.Next(2, 20), ct);
-            }
-        }
-    }
+    private Task<ScanResponse> RedeemAloneAsync(Scan scan, CancellationToken ct) =>
+        Db.RetryTransientAsync(async () => (await WriteAsync([scan], ct))[0], ct);
 
     private async Task<ScanResponse[]> WriteAsync(IReadOnlyList<Scan> scans, CancellationToken ct)
     {
