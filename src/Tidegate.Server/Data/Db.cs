@@ -16,7 +16,7 @@ public sealed class Db : IDisposable, IAsyncDisposable
     static Db() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
 
     /// <param name="laneBatch">Works per shared write transaction on SQLite (<see cref="WriteLane"/>); 0 gives one transaction each.</param>
-    public Db(DbEngine engine, string connectionString, string synchronous = "FULL", int laneBatch = 256)
+    public Db(DbEngine engine, string connectionString, string synchronous = "FULL", int laneBatch = 256, int laneCapacity = 8192)
     {
         Engine = engine;
         ConnectionString = connectionString;
@@ -25,7 +25,7 @@ public sealed class Db : IDisposable, IAsyncDisposable
         if (engine == DbEngine.Postgres) _postgres = NpgsqlDataSource.Create(connectionString);
         else PrepareSqliteFile();
         Gate = new WriteGate(engine);
-        Lane = new WriteLane(this, Gate, laneBatch);
+        Lane = new WriteLane(this, Gate, laneBatch, laneCapacity);
     }
 
     /// <summary>Turns for this process's SQLite writers, so they hand the write lock over instead of sleeping in the busy handler.</summary>

@@ -5,7 +5,8 @@ namespace Tidegate.Server.Infrastructure;
 
 /// <summary>
 /// The one handler for the truly unexpected: a problem+json 500 with the request id, no stack
-/// trace. Framework-level bad requests (malformed route values, oversized bodies) become 400s.
+/// trace. Framework-level bad requests (malformed route values, oversized bodies) become 400s, and
+/// a full writer queue a 503 with Retry-After.
 /// </summary>
 public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHandler
 {
@@ -16,6 +17,14 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
             await Problems.From(new Error(ErrorCodes.InvalidRequest, "The request is malformed or too large.").With("field", "$"))
                 .ExecuteAsync(context);
             logger.LogInformation("Bad request {Status}: {Reason}", bad.StatusCode, bad.Message);
+            return true;
+        }
+        if (exception is OverloadedException)
+        {
+            // A bounded writer queue is full (the write lane, say): a fast 503 the client retries, never a 500.
+            context.Response.Headers.RetryAfter = "1";
+            await Problems.From(new Error(ErrorCodes.Unavailable, "The server is very busy: try again in a second.")).ExecuteAsync(context);
+            logger.LogWarning("Overloaded on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path.Value, exception.Message);
             return true;
         }
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested) return true;

@@ -73,7 +73,8 @@ public static class ServerSetup
                 connectionString ?? throw new InvalidOperationException("Tidegate:Database:ConnectionString is required for PostgreSQL.")),
             "sqlite" => new Db(DbEngine.Sqlite,
                 connectionString ?? $"Data Source={Path.Combine(dataDirectory, "tidegate.db")}",
-                config["Tidegate:Database:Synchronous"] ?? "FULL", config.GetValue("Tidegate:Database:WriteLaneBatch", 256)),
+                config["Tidegate:Database:Synchronous"] ?? "FULL", config.GetValue("Tidegate:Database:WriteLaneBatch", 256),
+                config.GetValue("Tidegate:Database:WriteLaneCapacity", 8192)),
             _ => throw new InvalidOperationException($"Unknown Tidegate:Database:Provider '{provider}' (sqlite or postgres)."),
         };
     }
