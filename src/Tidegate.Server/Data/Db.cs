@@ -20,7 +20,8 @@ public sealed class Db : IDisposable, IAsyncDisposable
     {
         Engine = engine;
         ConnectionString = connectionString;
-        _sqlitePragmas = $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON;";
+        _sqlitePragmas = $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON; " +
+            $"PRAGMA wal_autocheckpoint = {WalAutoCheckpointPages};";
         Synchronous = engine == DbEngine.Sqlite ? synchronous : "on (synchronous_commit)";
         if (engine == DbEngine.Postgres) _postgres = NpgsqlDataSource.Create(connectionString);
         else PrepareSqliteFile();
@@ -38,6 +39,9 @@ public sealed class Db : IDisposable, IAsyncDisposable
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default) => Lane.RunAsync(work, ct);
 
     public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) => Lane.RunAsync(work, ct);
+
+    /// <summary>WAL pages after which a committing connection checkpoints itself; normally <see cref="SqliteCheckpointer"/> does it first.</summary>
+    public const int WalAutoCheckpointPages = 20_000;
 
     public DbEngine Engine { get; }
     public string ConnectionString { get; }

@@ -1,0 +1,33 @@
+using Dapper;
+
+namespace Tidegate.Server.Data;
+
+/// <summary>
+/// Moves SQLite's WAL checkpoints off the writers' path. By default the connection whose commit
+/// crosses 1,000 WAL pages runs the checkpoint itself, so one unlucky hold or scan batch waits for
+/// the copy and the database file's fsync. Writers here let the WAL grow to
+/// <see cref="Db.WalAutoCheckpointPages"/> pages instead (a safety net), and this service runs a
+/// PASSIVE checkpoint every Tidegate:Database:CheckpointMilliseconds (500): it copies what no reader
+/// still needs, beside the writer, never blocking it. Commits are as durable as before: the WAL is
+/// fsynced on every commit either way.
+/// </summary>
+public sealed class SqliteCheckpointer(Db db, IConfiguration config, ILogger<SqliteCheckpointer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (db.Engine != DbEngine.Sqlite) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(config.GetValue("Tidegate:Database:CheckpointMilliseconds", 500)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var connection = await db.OpenAsync(stoppingToken);
+                await connection.ExecuteAsync("PRAGMA wal_checkpoint(PASSIVE);");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "WAL checkpoint failed; will try again");
+            }
+        }
+    }
+}
