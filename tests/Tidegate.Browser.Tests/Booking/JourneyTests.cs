@@ -49,6 +49,9 @@ public class JourneyTests(Browsers browsers)
         Assert.Contains(english ? "¥6,500" : "6,500円", await page.InnerTextAsync(".summary"));
         Assert.True(await page.FitsWidthAsync());
         await page.ShotAsync($"{name}-4-held");
+        // The ticket email will be written in the language the visitor booked in.
+        await using (var connection = await app.Db.OpenAsync())
+            Assert.Equal(english ? "en" : "ja", await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT language FROM bookings"));
 
         // The provider's card page: a declined card first, then a good one.
         await page.ClickAsync("form[action*='handler=Pay'] button");

@@ -52,6 +52,34 @@ public class TicketEmailTests
     }
 
     [Theory, Engines]
+    public async Task A_booking_made_in_english_gets_its_ticket_email_in_english_only(string engine)
+    {
+        using var smtp = new SmtpServer();
+        using var app = new TestApp(engine, MailSettings(smtp));
+        var client = app.CreateClient();
+        var refused = await client.PostJson("/api/v1/bookings", Body("fr")).ExpectProblem(HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Equal("language", (string?)refused["field"]);
+        var created = await client.PostJson("/api/v1/bookings", Body("en")).ExpectJson(HttpStatusCode.Created);
+        var id = (string)created["bookingId"]!;
+        await Confirmations.ConfirmAsync(app, id);
+
+        var message = Assert.Single(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(20)));
+        Assert.Contains("Your ticket", (string)message["subject"]!);
+        Assert.DoesNotContain("入場チケット", (string)message["subject"]!);
+        var text = Part(message, "text/plain")["text"]!.GetValue<string>();
+        Assert.Contains("Ticket code: ", text);
+        Assert.DoesNotContain("チケットコード", text);
+        Assert.Contains($"/tickets/{id}?key=", text);
+        Assert.Contains("&lang=en", text);
+        Assert.DoesNotContain("&lang=ja", text);
+
+        static object Body(string language) => new
+        {
+            date = "2026-12-20", start = "10:30", tickets = new { adult = 2 }, email = $"jane-{language}@example.com", name = "Jane Doe", language,
+        };
+    }
+
+    [Theory, Engines]
     public async Task With_the_mail_server_down_bookings_still_confirm_and_the_mail_goes_out_once_it_is_back(string engine)
     {
         using var smtp = new SmtpServer();
@@ -80,8 +108,8 @@ public class TicketEmailTests
             ["Tidegate:Mail:PickupDirectory"] = directory, ["Tidegate:Mail:PollSeconds"] = "0.2",
         });
         await Gate.ConfirmedTicketAsync(app, email: "jiro@example.com");
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((!Directory.Exists(directory) || Directory.GetFiles(directory, "*.eml").Length == 0) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        // Marked sent only once the pickup file is completely written (it appears, empty, before that).
+        await WaitUntilAsync(app, "SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NOT NULL");
         var eml = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(directory, "*.eml")));
         Assert.Contains("jiro@example.com", eml);
         Assert.Contains("image/png", eml);

@@ -9,6 +9,7 @@ public static class MigrationList
         M002_Payments.Migration,
         M003_Tickets.Migration,
         M004_WaitingRoom.Migration,
+        M005_BookingLanguage.Migration,
     ];
 
     public static int Latest => All[^1].Version;

@@ -12,7 +12,8 @@ public sealed record TicketsRequest(int Adult = 0, int Child = 0, int Infant = 0
     public TicketCounts ToCounts() => new(Adult, Child, Infant, Toddler);
 }
 
-public sealed record CreateBookingRequest(string? Date, string? Start, TicketsRequest? Tickets, string? Email, string? Name);
+/// <summary>The body of POST /api/v1/bookings; <c>language</c> ("ja" or "en", optional) is the ticket email's language, both when absent.</summary>
+public sealed record CreateBookingRequest(string? Date, string? Start, TicketsRequest? Tickets, string? Email, string? Name, string? Language = null);
 
 /// <summary>Field checks that make a request well-formed; the booking rules come after.</summary>
 public static class BookingInput
@@ -25,6 +26,7 @@ public static class BookingInput
         if (ParseDate(request.Date) is null) return Invalid("date", "'date' must be a calendar date as yyyy-MM-dd.");
         if (ParseTime(request.Start) is null) return Invalid("start", "'start' must be a slot start time as HH:mm.");
         if (request.Tickets is null) return Invalid("tickets", "'tickets' must give the number of each ticket type.");
+        if (request.Language is not (null or "ja" or "en")) return Invalid("language", "'language' must be \"ja\" or \"en\" (the ticket email's language), or left out for both.");
         if (isMember && request.Email is null && request.Name is null) return null;
         if (string.IsNullOrWhiteSpace(request.Email) || request.Email.Length > MaxEmailLength || !IsEmail(request.Email))
             return Invalid("email", $"'email' must be a valid email address of at most {MaxEmailLength} characters.");

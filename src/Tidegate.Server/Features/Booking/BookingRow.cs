@@ -23,6 +23,8 @@ public sealed class BookingRow
     public string? MemberId { get; set; }
     public string? EmailEnc { get; set; }
     public string? NameEnc { get; set; }
+    /// <summary>"ja" or "en": the ticket email's language; null for both.</summary>
+    public string? Language { get; set; }
     public long CreatedAt { get; set; }
     public long? ExpiresAt { get; set; }
     public long? ConfirmedAt { get; set; }

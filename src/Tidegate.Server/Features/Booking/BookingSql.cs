@@ -45,12 +45,12 @@ public static class BookingSql
 
     public const string InsertHoldColumns = """
         INSERT INTO bookings (id, visit_date, start_minute, status, channel, adults, children, infants, toddlers, persons,
-                              amount, person_key, member_id, email_enc, name_enc, created_at, expires_at)
+                              amount, person_key, member_id, email_enc, name_enc, created_at, expires_at, language)
         """;
 
     public const string InsertHoldValues = """
         @Id, @VisitDate, @StartMinute, 'held', @Channel, @Adults, @Children, @Infants, @Toddlers, @Persons,
-        @Amount, @PersonKey, @MemberId, @EmailEnc, @NameEnc, @CreatedAt, @ExpiresAt
+        @Amount, @PersonKey, @MemberId, @EmailEnc, @NameEnc, @CreatedAt, @ExpiresAt, @Language
         """;
 
     public const string InsertHold = InsertHoldColumns + " VALUES (" + InsertHoldValues + ")";
@@ -85,5 +85,6 @@ public static class BookingSql
         hold.NameEnc,
         CreatedAt = now,
         ExpiresAt = hold.Terms.ExpiresAt.ToUnixTimeMilliseconds(),
+        hold.Language,
     };
 }

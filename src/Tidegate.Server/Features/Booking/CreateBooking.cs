@@ -73,7 +73,7 @@ public sealed class CreateBooking(
         var hold = new NewHold(id, terms.Value,
             memberId is not null ? "m:" + memberId : personal.EmailKey(request.Email!), memberId,
             request.Email is null ? null : personal.Encrypt(PersonalData.NormaliseEmail(request.Email)),
-            request.Name is null ? null : personal.Encrypt(request.Name.Trim()), "web", record, admission.Value);
+            request.Name is null ? null : personal.Encrypt(request.Name.Trim()), "web", record, admission.Value, request.Language);
 
         HoldResult result;
         try

@@ -35,7 +35,9 @@ public sealed class BookModel(
     public async Task<IActionResult> OnPostAsync(string date, string start, CancellationToken ct)
     {
         if (!await LoadAsync(date, start, ct)) return NotFound();
-        var request = new CreateBookingRequest(date, start, new TicketsRequest(Adult, Child, Infant, Toddler), Email?.Trim(), Name?.Trim());
+        // The ticket email goes out in the language the visitor booked in.
+        var request = new CreateBookingRequest(date, start, new TicketsRequest(Adult, Child, Infant, Toddler), Email?.Trim(), Name?.Trim(),
+            System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ja");
         // The waiting room's page leaves the admission in a short-lived cookie (it spends once, in the hold's transaction).
         var admission = Request.Cookies["tg-admission"] is { } token ? Uri.UnescapeDataString(token) : null;
         var result = await createBooking.ExecuteAsync(request, null, IdempotencyKey, admission, ct);

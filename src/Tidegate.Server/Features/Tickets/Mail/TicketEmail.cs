@@ -11,8 +11,9 @@ using Tidegate.Server.Infrastructure.Privacy;
 namespace Tidegate.Server.Features.Tickets.Mail;
 
 /// <summary>
-/// Composes the ticket email, Japanese then English: the QR inline (cid:ticket-qr), the ticket
-/// code as text, the details and the link to the ticket page. Personal data is decrypted only here.
+/// Composes the ticket email in the language the booking was made in (Japanese then English when it
+/// has none, as for box-office sales): the QR inline (cid:ticket-qr), the ticket code as text, the
+/// details and the link to the ticket page. Personal data is decrypted only here.
 /// </summary>
 public sealed class TicketEmail(TicketIssuer issuer, PersonalData personal, VenueStore venues, GateSettings gates, IConfiguration config)
 {
@@ -29,22 +30,22 @@ public sealed class TicketEmail(TicketIssuer issuer, PersonalData personal, Venu
         var details = new Details(calendar.Settings.Name, booking.VisitDate, $"{slot.Start:HH:mm}–{slot.End:HH:mm}",
             (int)booking.Persons, $"{from:HH:mm}", $"{until:HH:mm}", code);
 
-        var ja = PageTexts.For("ja");
-        var en = PageTexts.For("en");
+        string[] languages = booking.Language is "ja" or "en" ? [booking.Language] : ["ja", "en"];
+        var texts = languages.Select(language => (Texts: PageTexts.For(language), Link: issuer.PageUrl(booking.Id, language))).ToList();
         var message = new MailMessage
         {
             From = new MailAddress(config["Tidegate:Mail:From"] ?? "tickets@tidegate.local", calendar.Settings.Name),
-            Subject = ja.Format("mail.subject", details.Venue, details.Date) + " / " + en.Format("mail.subject", details.Venue, details.Date),
+            Subject = string.Join(" / ", texts.Select(t => t.Texts.Format("mail.subject", details.Venue, details.Date))),
             SubjectEncoding = Encoding.UTF8,
             BodyEncoding = Encoding.UTF8,
         };
         var name = booking.NameEnc is null ? null : personal.Decrypt(booking.NameEnc);
         message.To.Add(new MailAddress(personal.Decrypt(booking.EmailEnc!), name, Encoding.UTF8));
 
-        var text = Text(ja, details, issuer.PageUrl(booking.Id, "ja")) + "\n----\n\n" + Text(en, details, issuer.PageUrl(booking.Id, "en"));
+        var text = string.Join("\n----\n\n", texts.Select(t => Text(t.Texts, details, t.Link)));
         message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(text, Encoding.UTF8, MediaTypeNames.Text.Plain));
         var html = AlternateView.CreateAlternateViewFromString(
-            Html(ja, details, issuer.PageUrl(booking.Id, "ja")) + "<hr>" + Html(en, details, issuer.PageUrl(booking.Id, "en")),
+            string.Join("<hr>", texts.Select(t => Html(t.Texts, details, t.Link))),
             Encoding.UTF8, MediaTypeNames.Text.Html);
         html.LinkedResources.Add(new LinkedResource(new MemoryStream(QrImages.Png(code, 8)), "image/png")
         {
