@@ -87,8 +87,9 @@ public static class MidnightRush
                     if ((bool?)s["expired"] == true) { v.Outcome = "expired"; return; }
                     if ((bool?)s["soldOut"] == true) { v.Outcome = "sold out (waiting room)"; return; }
                     if ((string?)s["queueTicket"] is { } refreshed) ticket = refreshed;
-                    var wait = (int?)s["estimatedWaitSeconds"] ?? 1;
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(wait / 2.0, 1, 5) + Random.Shared.NextDouble() * 0.5));
+                    // As the queue page does: ask again when the server says it is worth it, with a little jitter.
+                    var after = (double?)s["pollAfterSeconds"] ?? Math.Clamp(((int?)s["estimatedWaitSeconds"] ?? 1) / 2.0, 1, 5);
+                    await Task.Delay(TimeSpan.FromSeconds(after + Random.Shared.NextDouble() * Math.Min(after, 2) * 0.5));
                 }
                 await Track(visitors.GetAsync($"/api/v1/availability?date={Date}"));
                 var preferred = 10 * 60 + 15 * (int)Math.Min(27, Math.Abs(NextGaussian() * 7 + 10)); // busiest around 12:30

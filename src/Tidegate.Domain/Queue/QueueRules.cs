@@ -62,6 +62,14 @@ public static class QueueRules
         return now < expiresAt ? new QueueStanding.Admitted(expiresAt) : new QueueStanding.Expired();
     }
 
+    /// <summary>
+    /// How long a waiting visitor's page should wait before asking again: a third of the estimated
+    /// wait, between 1 and 10 seconds. The front of the line hears of its turn within a second; the
+    /// back does not poll every second for nothing (40,000 people polling each second would cost
+    /// more than the bookings they wait for).
+    /// </summary>
+    public static int PollAfterSeconds(int estimatedWaitSeconds) => Math.Clamp((estimatedWaitSeconds + 2) / 3, 1, 10);
+
     /// <summary>Booking a guarded date: the admission must be genuine (checked by the caller), for this date and unexpired.</summary>
     public static Error? CheckAdmission(AdmissionClaims? claims, DateOnly date, DateTimeOffset now)
     {

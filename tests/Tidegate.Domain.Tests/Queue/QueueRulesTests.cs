@@ -12,6 +12,18 @@ public class QueueRulesTests
     private static readonly DateTimeOffset Opens = DateTimeOffset.Parse("2026-11-20T00:00:00+09:00");
 
     [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(3, 1)]
+    [InlineData(4, 2)]
+    [InlineData(9, 3)]
+    [InlineData(28, 10)]
+    [InlineData(30, 10)]
+    [InlineData(3_600, 10)]
+    public void Pages_poll_after_a_third_of_the_wait_between_one_and_ten_seconds(int waitSeconds, int pollAfter) =>
+        Assert.Equal(pollAfter, QueueRules.PollAfterSeconds(waitSeconds));
+
+    [Theory]
     [InlineData("2026-11-19T23:44:59+09:00", false, false)]
     [InlineData("2026-11-19T23:45:00+09:00", false, true)]
     [InlineData("2026-11-20T00:00:00+09:00", false, true)]

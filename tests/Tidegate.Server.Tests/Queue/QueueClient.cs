@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Tidegate.Server.Tests.Queue;
 
 /// <summary>A test app with the waiting room switched on and ticking fast, and helpers to join, poll and book.</summary>
-internal static class QueueClient
+public static class QueueClient
 {
     public static TestApp App(string engine, double rate = 1, int maxOutstanding = 1, int admissionSeconds = 120,
         IDictionary<string, string?>? more = null)

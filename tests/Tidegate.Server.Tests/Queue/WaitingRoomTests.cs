@@ -35,6 +35,8 @@ public class WaitingRoomTests
         var before = await client.StatusAsync(early[0]);
         Assert.Null(before["position"]);
         Assert.False((bool)before["admitted"]!);
+        Assert.Equal(60, (int)before["estimatedWaitSeconds"]!); // until 00:00
+        Assert.Equal(10, (int)before["pollAfterSeconds"]!);
 
         app.Clock.Set(TestApp.DefaultStart);
         await client.StatusUntilAsync(early[29], s => s["position"] is not null || (bool?)s["admitted"] == true);
@@ -60,6 +62,7 @@ public class WaitingRoomTests
         Assert.False((bool)other["admitted"]!);
         Assert.Equal(1, (long)other["position"]!);
         Assert.NotNull(other["queueTicket"]);
+        Assert.Equal(Tidegate.Domain.Queue.QueueRules.PollAfterSeconds((int)other["estimatedWaitSeconds"]!), (int)other["pollAfterSeconds"]!);
     }
 
     [Theory, Engines]
@@ -161,8 +164,13 @@ public class WaitingRoomTests
         await client.PostAsync("/api/v1/queue/2026-11-01", null).ExpectProblem(HttpStatusCode.UnprocessableEntity, "booking_closed");
         var page = await client.GetAsync("/queue/2026-12-20");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("X-Queue-Ticket", await page.Content.ReadAsStringAsync());
-        Assert.Contains("script-src 'nonce-", page.Headers.GetValues("Content-Security-Policy").Single());
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("data-date=\"2026-12-20\"", html);
+        Assert.Contains("/js/queue.js", html);
+        Assert.Contains("待合室", html); // Japanese by default, in the site's frame
+        Assert.Contains("Waiting room", await client.GetStringAsync("/queue/2026-12-20?lang=en"));
+        Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/queue/2026-02-30")).StatusCode);
     }
 
     /// <summary>The entry id inside a queue ticket "q1.base64url(date|id|position).signature".</summary>

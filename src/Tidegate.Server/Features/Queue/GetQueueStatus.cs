@@ -13,7 +13,9 @@ public static class GetQueueStatus
 {
     public const string Header = "X-Queue-Ticket";
 
-    public sealed record WaitingView(long? Position, bool Admitted, int EstimatedWaitSeconds, bool SoldOut, string? QueueTicket, long? TicketNumber);
+    /// <summary>Still waiting; <c>pollAfterSeconds</c> says when asking again is worth it (see QueueRules.PollAfterSeconds).</summary>
+    public sealed record WaitingView(long? Position, bool Admitted, int EstimatedWaitSeconds, bool SoldOut, string? QueueTicket, long? TicketNumber,
+        int PollAfterSeconds);
     public sealed record AdmittedView(bool Admitted, string AdmissionToken, DateTimeOffset ExpiresAt, long TicketNumber);
     public sealed record ExpiredView(long? Position, bool Admitted, bool Expired, string Detail);
 
@@ -33,14 +35,15 @@ public static class GetQueueStatus
         var position = ticket.Position ?? state.ShuffledPosition(day, ticket.EntryId);
         if (position is not { } p)
         {
-            var untilOpen = opensAt - now;
-            return TypedResults.Ok(new WaitingView(null, false, Math.Max(1, (int)Math.Ceiling(untilOpen.TotalSeconds)), soldOut, null, null));
+            var untilOpen = Math.Max(1, (int)Math.Ceiling((opensAt - now).TotalSeconds));
+            return TypedResults.Ok(new WaitingView(null, false, untilOpen, soldOut, null, null, QueueRules.PollAfterSeconds(untilOpen)));
         }
         // An early arrival gets a ticket with its shuffled position, so its next polls need no lookup.
         var refreshed = ticket.Position is null ? tickets.Issue(ticket with { Position = p }) : null;
         return QueueRules.Standing(p, state.Progress(day), now, settings) switch
         {
-            QueueStanding.Waiting w => TypedResults.Ok(new WaitingView(w.Place, false, w.EstimatedWaitSeconds, soldOut, refreshed, p)),
+            QueueStanding.Waiting w => TypedResults.Ok(new WaitingView(w.Place, false, w.EstimatedWaitSeconds, soldOut, refreshed, p,
+                QueueRules.PollAfterSeconds(w.EstimatedWaitSeconds))),
             QueueStanding.Admitted a => TypedResults.Ok(new AdmittedView(true,
                 tickets.Admit(new AdmissionClaims(ticket.EntryId, day, p, a.ExpiresAt)), calendar.Time.Local(a.ExpiresAt), p)),
             _ => TypedResults.Ok(new ExpiredView(null, false, true, "This admission expired unused: join the waiting room again.")),

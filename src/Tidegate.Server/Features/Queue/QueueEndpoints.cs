@@ -22,7 +22,6 @@ public static class QueueEndpoints
         group.MapGet("/status", GetQueueStatus.Handle).WithName("GetQueueStatus");
         app.MapPut("/api/v1/admin/queue/{date}", MarkQueueDate.Handle).WithName("MarkQueueDate")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
-        app.MapGet("/queue/{date}", QueuePage.Handle).WithName("QueuePage");
         return app;
     }
 }
