@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using Tidegate.Domain.Venue;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Features.Gates;
@@ -15,7 +17,8 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// has none, as for box-office sales): the QR inline (cid:ticket-qr), the ticket code as text, the
 /// details and the link to the ticket page. Personal data is decrypted only here.
 /// </summary>
-public sealed class TicketEmail(TicketIssuer issuer, PersonalData personal, VenueStore venues, GateSettings gates, IConfiguration config)
+public sealed class TicketEmail(
+    TicketIssuer issuer, PersonalData personal, VenueStore venues, GateSettings gates, IConfiguration config, IStringLocalizer<SharedResource> text)
 {
     public const string QrContentId = "ticket-qr";
 
@@ -31,11 +34,11 @@ public sealed class TicketEmail(TicketIssuer issuer, PersonalData personal, Venu
             (int)booking.Persons, $"{from:HH:mm}", $"{until:HH:mm}", code);
 
         string[] languages = booking.Language is "ja" or "en" ? [booking.Language] : ["ja", "en"];
-        var texts = languages.Select(language => (Texts: PageTexts.For(language), Link: issuer.PageUrl(booking.Id, language))).ToList();
+        var texts = languages.Select(language => (Texts: WordsFor(language, details), Link: issuer.PageUrl(booking.Id, language))).ToList();
         var message = new MailMessage
         {
             From = new MailAddress(config["Tidegate:Mail:From"] ?? "tickets@tidegate.local", calendar.Settings.Name),
-            Subject = string.Join(" / ", texts.Select(t => t.Texts.Format("mail.subject", details.Venue, details.Date))),
+            Subject = string.Join(" / ", texts.Select(t => t.Texts.Subject)),
             SubjectEncoding = Encoding.UTF8,
             BodyEncoding = Encoding.UTF8,
         };
@@ -57,31 +60,50 @@ public sealed class TicketEmail(TicketIssuer issuer, PersonalData personal, Venu
 
     private sealed record Details(string Venue, string Date, string Slot, int Persons, string From, string Until, string Code);
 
-    private static string Text(PageTexts t, Details d, string link) => $"""
-        {t["mail.intro"]}
+    /// <summary>The email's words in one language, from the site's resources (Japanese is the neutral culture).</summary>
+    private sealed record Words(string Lang, string Subject, string Intro, string Link, string Date, string Slot, string Party,
+        string Persons, string Window, string Code);
 
-        {t["date"]}: {d.Date}
-        {t["slot"]}: {d.Slot}
-        {t["party"]}: {t.Format("persons", d.Persons)}
-        {t["window"]}: {d.From}–{d.Until}
+    private Words WordsFor(string lang, Details d)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang);
+        try
+        {
+            return new Words(lang, text["Mail_Subject", d.Venue, d.Date], text["Mail_Intro"], text["Mail_Link"], text["Mail_Date"],
+                text["Mail_Slot"], text["Mail_Party"], text["Mail_Persons", d.Persons], text["Mail_Window"], text["Mail_Code"]);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
 
-        {t["mail.link"]}
+    private static string Text(Words t, Details d, string link) => $"""
+        {t.Intro}
+
+        {t.Date}: {d.Date}
+        {t.Slot}: {d.Slot}
+        {t.Party}: {t.Persons}
+        {t.Window}: {d.From}–{d.Until}
+
+        {t.Link}
         {link}
 
-        {t["code"]}: {d.Code}
+        {t.Code}: {d.Code}
 
         """;
 
-    private static string Html(PageTexts t, Details d, string link)
+    private static string Html(Words t, Details d, string link)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         return $"""
-            <div lang="{t.Lang}"><p>{E(t["mail.intro"])}</p>
+            <div lang="{t.Lang}"><p>{E(t.Intro)}</p>
             <p><img src="cid:{QrContentId}" alt="QR" width="296" height="296"></p>
-            <p>{E(t["date"])}: {E(d.Date)}<br>{E(t["slot"])}: {E(d.Slot)}<br>{E(t["party"])}: {E(t.Format("persons", d.Persons))}<br>
-            {E(t["window"])}: {E(d.From)}–{E(d.Until)}</p>
-            <p>{E(t["mail.link"])}<br><a href="{E(link)}">{E(link)}</a></p>
-            <p style="font-family:monospace;font-size:11px;color:#666">{E(t["code"])}: {E(d.Code)}</p></div>
+            <p>{E(t.Date)}: {E(d.Date)}<br>{E(t.Slot)}: {E(d.Slot)}<br>{E(t.Party)}: {E(t.Persons)}<br>
+            {E(t.Window)}: {E(d.From)}–{E(d.Until)}</p>
+            <p>{E(t.Link)}<br><a href="{E(link)}">{E(link)}</a></p>
+            <p style="font-family:monospace;font-size:11px;color:#666">{E(t.Code)}: {E(d.Code)}</p></div>
             """;
     }
 }
