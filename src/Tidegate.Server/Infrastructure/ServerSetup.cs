@@ -64,14 +64,28 @@ public static class ServerSetup
         return builder;
     }
 
+    /// <summary>
+    /// Each instance keeps at most this many PostgreSQL connections unless the connection string says
+    /// otherwise: Npgsql's own default (100) equals the server's default max_connections, so a second
+    /// instance could be refused connections ("too many clients"). Instances × pool ≤ max_connections.
+    /// </summary>
+    private static string WithPoolLimit(string connectionString, int maxPoolSize)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"max(imum)?\s*pool\s*size", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            builder.MaxPoolSize = maxPoolSize;
+        return builder.ConnectionString;
+    }
+
     public static Db CreateDb(IConfiguration config, string dataDirectory)
     {
         var provider = (config["Tidegate:Database:Provider"] ?? "sqlite").ToLowerInvariant();
         var connectionString = config["Tidegate:Database:ConnectionString"];
         return provider switch
         {
-            "postgres" or "postgresql" => new Db(DbEngine.Postgres,
-                connectionString ?? throw new InvalidOperationException("Tidegate:Database:ConnectionString is required for PostgreSQL.")),
+            "postgres" or "postgresql" => new Db(DbEngine.Postgres, WithPoolLimit(
+                connectionString ?? throw new InvalidOperationException("Tidegate:Database:ConnectionString is required for PostgreSQL."),
+                config.GetValue("Tidegate:Database:MaxPoolSize", 30))),
             "sqlite" => new Db(DbEngine.Sqlite,
                 connectionString ?? $"Data Source={Path.Combine(dataDirectory, "tidegate.db")}",
                 config["Tidegate:Database:Synchronous"] ?? "FULL", config.GetValue("Tidegate:Database:WriteLaneBatch", 256),

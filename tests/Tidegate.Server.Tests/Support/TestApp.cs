@@ -18,6 +18,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string _engine;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tidegate-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgres;
+    /// <summary>False for a second instance over another app's database and secrets: that app cleans up.</summary>
+    private readonly bool _owner = true;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
@@ -30,6 +32,21 @@ public sealed class TestApp : WebApplicationFactory<Program>
         UseKestrel(0);
         StartServer();
         Clock.Set(DefaultStart);
+    }
+
+    /// <summary>
+    /// Another instance of the same deployment: the same PostgreSQL database and the same secrets
+    /// (token, data and ticket keys), as instances behind a load balancer would have.
+    /// </summary>
+    public TestApp(TestApp sameDeployment, IDictionary<string, string?>? settings = null)
+    {
+        if (sameDeployment._postgres is null) throw new InvalidOperationException("Instances share a database only on PostgreSQL.");
+        (_engine, _postgres, _dataDirectory, _owner) = (sameDeployment._engine, sameDeployment._postgres, sameDeployment._dataDirectory, false);
+        _settings = new Dictionary<string, string?>(sameDeployment._settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+        UseKestrel(0);
+        StartServer();
+        Clock.Set(sameDeployment.Clock.GetUtcNow());
     }
 
     public AppClock Clock => Services.GetRequiredService<AppClock>();
@@ -58,7 +75,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
+        if (!disposing || !_owner) return;
         if (_postgres is not null) PostgresServer.DropDatabase(_postgres);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }

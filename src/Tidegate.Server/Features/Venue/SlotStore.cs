@@ -7,15 +7,31 @@ namespace Tidegate.Server.Features.Venue;
 
 /// <summary>
 /// Slot rows hold the capacity counters that bookings claim. A date's rows are created on first
-/// need (idempotently, so any number of instances may race to do it) and read with live holds only.
+/// need (idempotently, so any number of instances may race to do it; within one instance, the
+/// requests that arrive together wait for one insert) and read with live holds only.
 /// </summary>
 public sealed class SlotStore(Db db)
 {
     private readonly ConcurrentDictionary<DateOnly, bool> _ensured = new();
+    private readonly ConcurrentDictionary<DateOnly, Lazy<Task>> _ensuring = new();
 
     public async Task EnsureAsync(VenueCalendar calendar, DateOnly date, CancellationToken ct = default)
     {
         if (_ensured.ContainsKey(date)) return;
+        var pending = _ensuring.GetOrAdd(date, d => new Lazy<Task>(() => InsertAsync(calendar, d)));
+        try
+        {
+            await pending.Value.WaitAsync(ct);
+        }
+        finally
+        {
+            // Done (or failed: the next request tries again).
+            if (pending.Value.IsCompleted) _ensuring.TryRemove(new KeyValuePair<DateOnly, Lazy<Task>>(date, pending));
+        }
+    }
+
+    private async Task InsertAsync(VenueCalendar calendar, DateOnly date)
+    {
         var split = calendar.Capacity(date);
         var rows = calendar.Slots(date).Select(s => new
         {
@@ -25,7 +41,7 @@ public sealed class SlotStore(Db db)
             INSERT INTO slots (visit_date, start_minute, capacity, online_capacity, online_taken, box_taken)
             VALUES (@VisitDate, @StartMinute, @Capacity, @OnlineCapacity, 0, 0)
             ON CONFLICT (visit_date, start_minute) DO NOTHING
-            """, rows, tx), ct);
+            """, rows, tx));
         _ensured[date] = true;
     }
 

@@ -7,20 +7,39 @@ namespace Tidegate.Server.Features.Venue;
 
 /// <summary>
 /// Loads the venue's calendar snapshot from the database and keeps it for a few seconds: it changes
-/// only when an operator edits it, and every request needs it.
+/// only when an operator edits it, and every request needs it. One load at a time: every request
+/// that finds the snapshot stale waits for the same load, so a busy second does not open a
+/// database connection per request (on PostgreSQL, two instances doing that ran the server out of
+/// connections).
 /// </summary>
 public sealed class VenueStore(Db db, TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    private readonly Lock _gate = new();
     private (VenueCalendar Calendar, DateTimeOffset LoadedAt)? _cached;
+    private Task<VenueCalendar>? _loading;
 
-    public async Task<VenueCalendar> GetAsync(CancellationToken ct = default)
+    public Task<VenueCalendar> GetAsync(CancellationToken ct = default)
     {
         var cached = _cached;
-        if (cached is { } hit && clock.GetUtcNow() - hit.LoadedAt < Lifetime) return hit.Calendar;
-        var calendar = await LoadAsync(ct);
-        _cached = (calendar, clock.GetUtcNow());
-        return calendar;
+        if (cached is { } hit && clock.GetUtcNow() - hit.LoadedAt < Lifetime) return Task.FromResult(hit.Calendar);
+        Task<VenueCalendar> loading;
+        lock (_gate) loading = _loading ??= Task.Run(LoadAndKeepAsync);
+        return loading.WaitAsync(ct);
+    }
+
+    private async Task<VenueCalendar> LoadAndKeepAsync()
+    {
+        try
+        {
+            var calendar = await LoadAsync(CancellationToken.None);
+            _cached = (calendar, clock.GetUtcNow());
+            return calendar;
+        }
+        finally
+        {
+            lock (_gate) _loading = null;
+        }
     }
 
     public void Invalidate() => _cached = null;
