@@ -16,13 +16,14 @@ public sealed class VenueStore(Db db, TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
     private readonly Lock _gate = new();
-    private (VenueCalendar Calendar, DateTimeOffset LoadedAt)? _cached;
+    // A reference, so a reader never sees half of a snapshot being replaced.
+    private volatile Snapshot? _cached;
     private Task<VenueCalendar>? _loading;
 
     public Task<VenueCalendar> GetAsync(CancellationToken ct = default)
     {
         var cached = _cached;
-        if (cached is { } hit && clock.GetUtcNow() - hit.LoadedAt < Lifetime) return Task.FromResult(hit.Calendar);
+        if (cached is not null && clock.GetUtcNow() - cached.LoadedAt < Lifetime) return Task.FromResult(cached.Calendar);
         Task<VenueCalendar> loading;
         lock (_gate) loading = _loading ??= Task.Run(LoadAndKeepAsync);
         return loading.WaitAsync(ct);
@@ -33,7 +34,7 @@ public sealed class VenueStore(Db db, TimeProvider clock)
         try
         {
             var calendar = await LoadAsync(CancellationToken.None);
-            _cached = (calendar, clock.GetUtcNow());
+            _cached = new Snapshot(calendar, clock.GetUtcNow());
             return calendar;
         }
         finally
@@ -43,6 +44,8 @@ public sealed class VenueStore(Db db, TimeProvider clock)
     }
 
     public void Invalidate() => _cached = null;
+
+    private sealed record Snapshot(VenueCalendar Calendar, DateTimeOffset LoadedAt);
 
     private async Task<VenueCalendar> LoadAsync(CancellationToken ct)
     {
