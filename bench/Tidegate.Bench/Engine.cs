@@ -6,10 +6,12 @@ using Npgsql;
 namespace Tidegate.Bench;
 
 /// <summary>The engine under test: SQLite (default, synchronous=FULL) or PostgreSQL (--postgres CONNSTRING, synchronous_commit on).</summary>
-public sealed class Engine(string? postgres)
+public sealed class Engine(string? postgres, int instances = 1)
 {
     private readonly List<string> _databases = [];
     public string? Postgres { get; } = postgres;
+    /// <summary>Tidegate instances over the one database (--instances N, PostgreSQL only): BENCHMARK scenario 7.</summary>
+    public int Instances { get; } = instances;
     public string Name => Postgres is null ? "sqlite" : "postgres";
     public string Durability => Postgres is null ? "synchronous=FULL, WAL (fsync on every commit)" : "synchronous_commit=on";
 
@@ -18,7 +20,8 @@ public sealed class Engine(string? postgres)
         var name = "tg_bench_" + Guid.NewGuid().ToString("N")[..12];
         using (var c = new NpgsqlConnection(admin)) { c.Open(); c.Execute($"CREATE DATABASE {name}"); }
         _databases.Add(name);
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+        // The server's own pool limit applies (30 per instance), so instances × pool fits max_connections.
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
     }
 
     public void DropDatabases()

@@ -1,7 +1,7 @@
 using Tidegate.Bench;
 using Tidegate.Bench.Scenarios;
 
-// dotnet run -c Release --project bench/Tidegate.Bench -- <scenario> [--quick] [--json FILE] [--postgres CONNSTRING]
+// dotnet run -c Release --project bench/Tidegate.Bench -- <scenario> [--quick] [--json FILE] [--postgres CONNSTRING [--instances N]]
 var scenarios = new Dictionary<string, Func<Engine, bool, Task<ScenarioResult>>>
 {
     ["midnight-rush"] = MidnightRush.RunAsync,
@@ -19,12 +19,18 @@ var scenarios = new Dictionary<string, Func<Engine, bool, Task<ScenarioResult>>>
 var name = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
 if (name is null || (name != "all" && !scenarios.ContainsKey(name)))
 {
-    Console.Error.WriteLine($"usage: Tidegate.Bench <{string.Join("|", scenarios.Keys)}|all> [--quick] [--json FILE] [--postgres CONNSTRING]");
+    Console.Error.WriteLine($"usage: Tidegate.Bench <{string.Join("|", scenarios.Keys)}|all> [--quick] [--json FILE] [--postgres CONNSTRING [--instances N]]");
     return 2;
 }
 var quick = args.Contains("--quick");
 string? Option(string flag) => Array.IndexOf(args, flag) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-var engine = new Engine(Option("--postgres"));
+var instances = int.TryParse(Option("--instances"), out var n) ? n : 1;
+if (instances > 1 && Option("--postgres") is null)
+{
+    Console.Error.WriteLine("--instances needs --postgres: several instances share one PostgreSQL database");
+    return 2;
+}
+var engine = new Engine(Option("--postgres"), instances);
 
 Console.WriteLine($"Tidegate bench · {Report.Machine()}");
 Console.WriteLine($"engine {engine.Name} · durability {engine.Durability} · {(quick ? "quick" : "full")} run");

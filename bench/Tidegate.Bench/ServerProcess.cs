@@ -11,20 +11,25 @@ namespace Tidegate.Bench;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly bool _owner;
     public string DataDirectory { get; }
+    /// <summary>The PostgreSQL connection string the server was given (null on SQLite).</summary>
+    public string? ConnectionString { get; private init; }
     public string BaseUrl { get; }
     public Engine Engine { get; }
     public int Pid => _process.Id;
 
-    private ServerProcess(Process process, string dataDirectory, string baseUrl, Engine engine) =>
-        (_process, DataDirectory, BaseUrl, Engine) = (process, dataDirectory, baseUrl, engine);
+    private ServerProcess(Process process, string dataDirectory, string baseUrl, Engine engine, bool owner) =>
+        (_process, DataDirectory, BaseUrl, Engine, _owner) = (process, dataDirectory, baseUrl, engine, owner);
 
-    public static async Task<ServerProcess> StartAsync(Engine engine, DateTimeOffset clock, IDictionary<string, string> settings)
+    /// <param name="sameDeployment">Another instance whose database and data directory (secrets, keys) this one shares.</param>
+    public static async Task<ServerProcess> StartAsync(Engine engine, DateTimeOffset clock, IDictionary<string, string> settings,
+        ServerProcess? sameDeployment = null)
     {
         var dll = Path.Combine(Repo.Root, "src/Tidegate.Server/bin/Release/net10.0/Tidegate.Server.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"Build the server first: dotnet build -c Release ({dll} is missing).");
         var port = FreePort();
-        var data = Path.Combine(Path.GetTempPath(), "tidegate-bench", Guid.NewGuid().ToString("N"));
+        var data = sameDeployment?.DataDirectory ?? Path.Combine(Path.GetTempPath(), "tidegate-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -44,7 +49,7 @@ public sealed class ServerProcess : IAsyncDisposable
         if (engine.Postgres is { } admin)
         {
             env["Tidegate__Database__Provider"] = "postgres";
-            env["Tidegate__Database__ConnectionString"] = engine.CreateDatabase(admin);
+            env["Tidegate__Database__ConnectionString"] = sameDeployment?.ConnectionString ?? engine.CreateDatabase(admin);
         }
         foreach (var (k, v) in settings) env[k] = v;
         foreach (var (k, v) in env) info.Environment[k] = v;
@@ -53,7 +58,10 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine("  server: " + line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, data, $"http://127.0.0.1:{port}", engine);
+        var server = new ServerProcess(process, data, $"http://127.0.0.1:{port}", engine, sameDeployment is null)
+        {
+            ConnectionString = env.GetValueOrDefault("Tidegate__Database__ConnectionString"),
+        };
         await server.WaitReadyAsync();
         return server;
     }
@@ -102,6 +110,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (!_owner) return;
         Engine.DropDatabases();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }

@@ -31,14 +31,17 @@ public static class MidnightRush
     {
         var count = quick ? 10_000 : 50_000;
         var result = new ScenarioResult("midnight-rush");
-        await using var server = await ServerProcess.StartAsync(engine, Opening.AddMinutes(-5), new Dictionary<string, string>
+        await using var deployment = await Deployment.StartAsync(engine, Opening.AddMinutes(-5), new Dictionary<string, string>
         {
             ["Tidegate__Venue__SlotCapacity"] = "300",
             ["Tidegate__Queue__AdmissionsPerSecond"] = "800",
             ["Tidegate__Queue__MaxOutstanding"] = "800",
             ["Tidegate__Queue__TickMilliseconds"] = "100",
         });
-        using var visitors = new Visitors(server.BaseUrl, connections: 512);
+        var server = deployment.First;
+        // Each visitor talks to one instance for its whole journey (instance i mod N).
+        var clients = deployment.Servers.Select(s => new Visitors(s.BaseUrl, connections: 512 / deployment.Servers.Count)).ToList();
+        var visitors = clients[0];
         var recommendationsExist = (await visitors.GetAsync($"/api/v1/recommendations?date={Date}&time=11:00&persons=2")).Status != 404;
         var paymentsExist = true;
         const double earlyWindowMs = 9_000, burstMs = 10_000;
@@ -49,16 +52,20 @@ public static class MidnightRush
         var people = schedule.Select(s => new Visitor { ArrivedMs = s }).ToArray();
         var statuses = new ConcurrentBag<int>();
         var clock = Stopwatch.StartNew();
-        await visitors.SetClockAsync(Opening.AddMilliseconds(-earlyWindowMs));
-        var cpu0 = server.ServerCpu();
+        foreach (var client in clients) await client.SetClockAsync(Opening.AddMilliseconds(-earlyWindowMs));
+        var cpu0 = deployment.ServerCpu();
         clock.Restart();
         await OpenLoop.RunAsync(schedule, async i => { await JourneyAsync(people[i], i); return 0; });
-        var serverCpu = (server.ServerCpu() - cpu0).TotalSeconds;
-        var writer = (await visitors.GetAsync("/api/v1/dev/hold-writer")).Body;
-        if (writer is not null) result.Notes.Add($"hold writer: {writer["items"]} holds in {writer["batches"]} batches, busy {(double)writer["busyMs"]!:F0} ms");
-        var lane = (await visitors.GetAsync("/api/v1/dev/write-lane")).Body;
-        if (lane is not null && lane["batches"] is not null)
-            result.Notes.Add($"write lane (payments, confirmations, mail): {lane["items"]} writes in {lane["batches"]} transactions, busy {(double)lane["busyMs"]!:F0} ms");
+        var serverCpu = (deployment.ServerCpu() - cpu0).TotalSeconds;
+        foreach (var (client, n) in clients.Select((c, n) => (c, n)))
+        {
+            var on = clients.Count > 1 ? $" (instance {n + 1})" : "";
+            var writer = (await client.GetAsync("/api/v1/dev/hold-writer")).Body;
+            if (writer is not null) result.Notes.Add($"hold writer{on}: {writer["items"]} holds in {writer["batches"]} batches, busy {(double)writer["busyMs"]!:F0} ms");
+            var lane = (await client.GetAsync("/api/v1/dev/write-lane")).Body;
+            if (lane is not null && lane["batches"] is not null)
+                result.Notes.Add($"write lane{on} (payments, confirmations, mail): {lane["items"]} writes in {lane["batches"]} transactions, busy {(double)lane["busyMs"]!:F0} ms");
+        }
 
         async Task<(int Status, JsonNode? Body)> Track(Task<(int Status, JsonNode? Body)> call)
         {
@@ -67,19 +74,21 @@ public static class MidnightRush
             return answer;
         }
 
+        Visitors Site(int i) => clients[i % clients.Count];
+
         async Task JourneyAsync(Visitor v, int i)
         {
             try
             {
                 var party = 1 + i % 4;
-                var joined = await Track(visitors.PostAsync($"/api/v1/queue/{Date}", null));
+                var joined = await Track(Site(i).PostAsync($"/api/v1/queue/{Date}", null));
                 if (joined.Status != 201) { v.Outcome = $"join {joined.Status}"; return; }
                 var ticket = (string)joined.Body!["queueTicket"]!;
                 string? admission = null;
                 while (admission is null)
                 {
                     if (clock.Elapsed.TotalMilliseconds - v.ArrivedMs > 120_000) { v.Outcome = "gave up waiting (120 s)"; return; }
-                    var status = await Track(visitors.GetAsync($"/api/v1/queue/{Date}/status", ("X-Queue-Ticket", ticket)));
+                    var status = await Track(Site(i).GetAsync($"/api/v1/queue/{Date}/status", ("X-Queue-Ticket", ticket)));
                     if (status.Status != 200) { await Task.Delay(1000); continue; }
                     var s = status.Body!;
                     if (s["ticketNumber"] is { } n) v.TicketNumber = (long)n;
@@ -91,13 +100,13 @@ public static class MidnightRush
                     var after = (double?)s["pollAfterSeconds"] ?? Math.Clamp(((int?)s["estimatedWaitSeconds"] ?? 1) / 2.0, 1, 5);
                     await Task.Delay(TimeSpan.FromSeconds(after + Random.Shared.NextDouble() * Math.Min(after, 2) * 0.5));
                 }
-                await Track(visitors.GetAsync($"/api/v1/availability?date={Date}"));
+                await Track(Site(i).GetAsync($"/api/v1/availability?date={Date}"));
                 var preferred = 10 * 60 + 15 * (int)Math.Min(27, Math.Abs(NextGaussian() * 7 + 10)); // busiest around 12:30
                 var start = $"{preferred / 60:00}:{preferred % 60:00}";
                 var (status1, held) = await BookAsync(v, start, party, admission, i);
                 if (status1 == 409)
                 {
-                    var alternative = await AlternativeAsync(start, party);
+                    var alternative = await AlternativeAsync(start, party, i);
                     if (alternative is null) { v.Outcome = "sold out"; return; }
                     (status1, held) = await BookAsync(v, alternative, party, admission, i);
                 }
@@ -105,9 +114,9 @@ public static class MidnightRush
                 v.Outcome = "held";
                 if (!paymentsExist) return;
                 var key = ("X-Booking-Key", (string)held!["accessKey"]!);
-                var checkout = await Track(visitors.PostAsync($"/api/v1/bookings/{(string)held["bookingId"]!}/checkout", null, key));
+                var checkout = await Track(Site(i).PostAsync($"/api/v1/bookings/{(string)held["bookingId"]!}/checkout", null, key));
                 if (checkout.Status == 404) { paymentsExist = false; return; }
-                var paid = await Track(visitors.PostAsync($"/sandbox/payments/{(string)checkout.Body!["paymentId"]!}/pay",
+                var paid = await Track(Site(i).PostAsync($"/sandbox/payments/{(string)checkout.Body!["paymentId"]!}/pay",
                     new { cardNumber = "4242424242424242", expiry = "12/30", cvc = "123" }));
                 v.Outcome = paid.Status == 200 && (string?)paid.Body?["status"] == "succeeded" ? "paid" : $"payment {paid.Status}";
             }
@@ -124,22 +133,22 @@ public static class MidnightRush
         async Task<(int, JsonNode?)> BookAsync(Visitor v, string start, int party, string admission, int i)
         {
             var sent = Stopwatch.GetTimestamp();
-            var answer = await Track(visitors.PostAsync("/api/v1/bookings", Visitors.Booking(Date, start, party, $"rush{i}@example.com"),
+            var answer = await Track(Site(i).PostAsync("/api/v1/bookings", Visitors.Booking(Date, start, party, $"rush{i}@example.com"),
                 ("X-Admission-Token", admission)));
             v.BookingMs.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
             return answer;
         }
 
-        async Task<string?> AlternativeAsync(string start, int party)
+        async Task<string?> AlternativeAsync(string start, int party, int i)
         {
             if (recommendationsExist)
             {
-                var rec = await Track(visitors.GetAsync($"/api/v1/recommendations?date={Date}&time={start}&persons={party}"));
+                var rec = await Track(Site(i).GetAsync($"/api/v1/recommendations?date={Date}&time={start}&persons={party}"));
                 if (rec.Body?["items"] is JsonArray items && items.Count > 0)
                     return DateTimeOffset.Parse((string)items[0]!["start"]!).ToOffset(TimeSpan.FromHours(9)).ToString("HH:mm");
                 return null;
             }
-            var slots = (await Track(visitors.GetAsync($"/api/v1/availability?date={Date}"))).Body?["slots"] as JsonArray;
+            var slots = (await Track(Site(i).GetAsync($"/api/v1/availability?date={Date}"))).Body?["slots"] as JsonArray;
             var free = slots?.FirstOrDefault(s => (int)s!["remaining"]! >= party);
             return free is null ? null : DateTimeOffset.Parse((string)free["start"]!).ToOffset(TimeSpan.FromHours(9)).ToString("HH:mm");
         }
@@ -160,7 +169,9 @@ public static class MidnightRush
         var admitted = people.Where(p => p.AdmittedMs >= 0).ToList();
         result.AtMost("p99 admitted booking", OpenLoop.Percentile(admitted.SelectMany(p => p.BookingMs), 99), 100, "ms");
         result.Add("p50 admitted booking", OpenLoop.Percentile(admitted.SelectMany(p => p.BookingMs), 50), "ms");
-        result.AtMost("peakServerMemory", server.PeakMemoryMb(), 512, "MB");
+        result.AtMost("peakServerMemory", deployment.PeakMemoryMb(), 512, "MB");
+        if (clients.Count > 1) result.Add("instances", clients.Count, "");
+        foreach (var client in clients) client.Dispose();
         result.Add("admissionOrderTau", KendallTau(admitted.Where(p => p.TicketNumber > 0).Select(p => (p.TicketNumber, p.AdmittedMs)).ToList()), "",
             ">= 0.9", null);
         result.Add("visitors", count, "");

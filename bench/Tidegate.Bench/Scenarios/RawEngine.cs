@@ -52,7 +52,7 @@ public static class RawEngine
                         Id = Guid.CreateVersion7().ToString(), VisitDate = "2026-12-20", StartMinute = 630, Channel = "web",
                         Adults = 1, Children = 0, Infants = 0, Toddlers = 0, Persons = 1, Amount = 2000,
                         PersonKey = $"raw-{w}-{i}", MemberId = (string?)null, EmailEnc = (string?)null, NameEnc = (string?)null,
-                        CreatedAt = 0L, ExpiresAt = long.MaxValue,
+                        CreatedAt = 0L, ExpiresAt = long.MaxValue, Language = (string?)null,
                     }, tx);
                     await tx.CommitAsync();
                     Interlocked.Increment(ref committed);
