@@ -37,6 +37,14 @@ public class SoldOutTests(Browsers browsers)
         await page.FillAsync("#Name", "Late Comer");
         await page.FillAsync("#Email", "late@example.com");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/booking/"));
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/booking/"));
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page said instead of only that the booking page never came.
+            throw new Xunit.Sdk.XunitException($"still on {page.Url}: {await page.InnerTextAsync("main")}");
+        }
     }
 }

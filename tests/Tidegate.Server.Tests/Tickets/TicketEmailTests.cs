@@ -47,6 +47,8 @@ public class TicketEmailTests
         // The QR is the code: rendering the code from the text again gives the very same image.
         Assert.Equal(QrImages.Png(code, 8), Convert.FromBase64String((string)image["base64"]!));
 
+        // Marked sent once the server accepted it (the mark commits a moment after the delivery).
+        await WaitUntilAsync(app, "SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NOT NULL");
         await using var connection = await app.Db.OpenAsync();
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NOT NULL"));
     }
