@@ -10,7 +10,8 @@ public static class Alternatives
     public static async Task<IReadOnlyList<Option>> NearestAsync(
         DateOnly date, DateTimeOffset wanted, int persons, AvailabilityCache cache)
     {
-        var sameDay = await FitAsync(date, persons, cache);
+        // Never the slot that just said no: the cached availability may be a moment older than that answer.
+        var sameDay = (await FitAsync(date, persons, cache)).Where(o => o.Start != wanted).ToList();
         if (sameDay.Count > 0)
             return sameDay.OrderBy(o => Math.Abs((o.Start - wanted).Ticks)).Take(3).ToList();
         var later = new List<Option>();

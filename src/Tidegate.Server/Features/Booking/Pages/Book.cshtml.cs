@@ -49,6 +49,7 @@ public sealed class BookModel(
         if (result.Error.Code == ErrorCodes.SoldOut)
         {
             IdempotencyKey = Guid.NewGuid().ToString("N");
+            ModelState.Remove(nameof(IdempotencyKey)); // else the form would show the posted key again
             Others = await Alternatives.NearestAsync(Date, Slot!.Start, Adult + Child + Infant + Toddler, cache);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
