@@ -22,7 +22,6 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
         if (exception is OverloadedException)
         {
             // A bounded writer queue is full (the write lane, say): a fast 503 the client retries, never a 500.
-            context.Response.Headers.RetryAfter = "1";
             await Problems.From(new Error(ErrorCodes.Unavailable, "The server is very busy: try again in a second.")).ExecuteAsync(context);
             logger.LogWarning("Overloaded on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path.Value, exception.Message);
             return true;

@@ -32,14 +32,25 @@ public static class Problems
 
     public static int StatusOf(string code) => Known.TryGetValue(code, out var known) ? known.Status : 400;
 
+    /// <summary>The problem response; <c>unavailable</c> (a full queue, the in-flight bound) always carries Retry-After: 1.</summary>
     public static IResult From(Error error)
     {
         var (status, title) = Known.TryGetValue(error.Code, out var known) ? known : (400, "Bad request");
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
         foreach (var (name, value) in error.Extra ?? new Dictionary<string, object?>())
             extensions[name] = value;
-        return TypedResults.Problem(error.Detail, statusCode: status, title: title,
+        var problem = TypedResults.Problem(error.Detail, statusCode: status, title: title,
             type: $"https://tidegate.dev/problems/{error.Code}", extensions: extensions);
+        return error.Code == ErrorCodes.Unavailable ? new RetryInASecond(problem) : problem;
+    }
+
+    private sealed class RetryInASecond(IResult problem) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return problem.ExecuteAsync(http);
+        }
     }
 
     public static IResult Invalid(string field, string detail) =>

@@ -17,7 +17,6 @@ public sealed class ServerLoad(RequestDelegate next, IConfiguration config)
         if (Interlocked.Increment(ref _inFlight) > _max && !context.Request.Path.StartsWithSegments("/health"))
         {
             Interlocked.Decrement(ref _inFlight);
-            context.Response.Headers.RetryAfter = "1";
             await Problems.From(new Error(ErrorCodes.Unavailable, "The server is at capacity: try again in a second.")).ExecuteAsync(context);
             return;
         }

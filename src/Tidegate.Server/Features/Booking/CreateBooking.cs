@@ -34,7 +34,6 @@ public sealed class CreateBooking(
         if (!key.IsOk) return Problems.From(key.Error);
         var result = await useCase.ExecuteAsync(body.Value, MemberOf(user), key.Value, http.Headers[QueueGate.Header].ToString(), ct);
         if (result.IsOk) return TypedResults.Created($"/api/v1/bookings/{result.Value.BookingId}", result.Value);
-        if (result.Error.Code == ErrorCodes.Unavailable) http.HttpContext.Response.Headers.RetryAfter = "1";
         return Problems.From(result.Error);
     }
 

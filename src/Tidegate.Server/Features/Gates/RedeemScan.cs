@@ -31,7 +31,6 @@ public static class RedeemScan
         catch (OverloadedException)
         {
             // The device keeps the scan and retries with the same nonce; nothing was counted.
-            http.HttpContext.Response.Headers.RetryAfter = "1";
             return Problems.From(new Tidegate.Domain.Common.Error(Tidegate.Domain.Common.ErrorCodes.Unavailable, "The gate service is very busy: try again in a second."));
         }
     }

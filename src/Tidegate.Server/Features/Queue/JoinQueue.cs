@@ -12,7 +12,7 @@ public static class JoinQueue
     public sealed record Response(string QueueTicket, long? Position, long? TicketNumber, DateTimeOffset OpensAt, string StatusUrl);
 
     public static async Task<IResult> Handle(
-        string date, HttpContext http, VenueStore venues, QueueStore store, QueueState state, QueueTickets tickets, TimeProvider clock,
+        string date, VenueStore venues, QueueStore store, QueueState state, QueueTickets tickets, TimeProvider clock,
         CancellationToken ct)
     {
         if (ParseDate(date) is not { } day) return Problems.Invalid("date", "The date must be a calendar date as yyyy-MM-dd.");
@@ -30,18 +30,12 @@ public static class JoinQueue
         }
         catch (OverloadedException)
         {
-            return Busy(http);
+            return Problems.From(new Error(ErrorCodes.Unavailable, "The waiting room is very busy: try again in a second."));
         }
         var ticket = tickets.Issue(new QueueTickets.Ticket(entryId, day, position));
         long? place = position is { } p ? Math.Max(1, p - state.Progress(day).AdmittedUpTo) : null;
         return TypedResults.Created($"/api/v1/queue/{date}/status",
             new Response(ticket, place, position, calendar.Time.Local(opensAt), $"/api/v1/queue/{date}/status"));
-    }
-
-    public static IResult Busy(HttpContext http)
-    {
-        http.Response.Headers.RetryAfter = "1";
-        return Problems.From(new Error(ErrorCodes.Unavailable, "The waiting room is very busy: try again in a second."));
     }
 
     public static DateOnly? ParseDate(string text) =>
