@@ -20,7 +20,7 @@ public sealed class UndoWrite(object? value) : Exception("The write was undone")
 /// </summary>
 public sealed class WriteLane : IAsyncDisposable
 {
-    private sealed record Work(Func<DbConnection, DbTransaction, CancellationToken, Task<object?>> Run);
+    private sealed record Work(Func<DbConnection, DbTransaction, Task<object?>> Run);
 
     private readonly Db _db;
     private readonly WriteGate _gate;
@@ -37,7 +37,7 @@ public sealed class WriteLane : IAsyncDisposable
     /// <summary>Runs <paramref name="work"/> in a write transaction and returns its result once committed.</summary>
     public async Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
     {
-        var wrapped = new Work(async (connection, tx, _) => await work(connection, tx));
+        var wrapped = new Work(async (connection, tx) => await work(connection, tx));
         return (T)(_group is null ? await RunAloneAsync(wrapped, ct) : await _group.SubmitAsync(wrapped))!;
     }
 
@@ -45,11 +45,7 @@ public sealed class WriteLane : IAsyncDisposable
         RunAsync<object?>(async (connection, tx) => { await work(connection, tx); return null; }, ct);
 
     /// <summary>The writer's counters, for the bench (GET /api/v1/dev/write-lane).</summary>
-    public object Stats => new
-    {
-        batches = _group?.Batches ?? 0, items = _group?.Items ?? 0, busyMs = _group?.Busy.TotalMilliseconds ?? 0,
-        averageBatch = _group is { Batches: > 0 } g ? (double)g.Items / g.Batches : 1,
-    };
+    public object Stats => GroupCommit<Work, object?>.StatsOf(_group);
 
     private async Task<object?> RunAloneAsync(Work work, CancellationToken ct)
     {
@@ -58,7 +54,7 @@ public sealed class WriteLane : IAsyncDisposable
         await using var tx = await _db.BeginWriteAsync(connection, ct);
         try
         {
-            var result = await work.Run(connection, tx, ct);
+            var result = await work.Run(connection, tx);
             await tx.CommitAsync(ct);
             return result;
         }
@@ -80,7 +76,7 @@ public sealed class WriteLane : IAsyncDisposable
             await tx.SaveAsync("work", ct);
             try
             {
-                outcomes[i] = (await batch[i].Item.Run(connection, tx, ct), null);
+                outcomes[i] = (await batch[i].Item.Run(connection, tx), null);
             }
             catch (UndoWrite undo)
             {

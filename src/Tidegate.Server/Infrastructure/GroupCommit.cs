@@ -40,6 +40,16 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     /// <summary>Time the writer spent running batches (the rest it waited for work).</summary>
     public TimeSpan Busy { get; private set; }
 
+    /// <summary>Items per committed batch so far.</summary>
+    public double AverageBatch => Batches > 0 ? (double)Items / Batches : 1;
+
+    /// <summary>A writer's counters for the bench's dev endpoints; one transaction per item when there is no writer.</summary>
+    public static object StatsOf(GroupCommit<TItem, TResult>? writer) => new
+    {
+        batches = writer?.Batches ?? 0, items = writer?.Items ?? 0, busyMs = writer?.Busy.TotalMilliseconds ?? 0,
+        averageBatch = writer?.AverageBatch ?? 1,
+    };
+
     public Task<TResult> SubmitAsync(TItem item)
     {
         var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));

@@ -37,10 +37,10 @@ public sealed class HoldStore : IAsyncDisposable
         _group is null ? await HoldAloneAsync(hold, ct) : await _group.SubmitAsync(hold);
 
     /// <summary>Average holds per committed batch so far (1 without group commit).</summary>
-    public double AverageBatch => _group is { Batches: > 0 } g ? (double)g.Items / g.Batches : 1;
+    public double AverageBatch => _group?.AverageBatch ?? 1;
 
     /// <summary>The writer's counters, for the bench (GET /api/v1/dev/hold-writer).</summary>
-    public object Stats => new { batches = _group?.Batches ?? 0, items = _group?.Items ?? 0, busyMs = _group?.Busy.TotalMilliseconds ?? 0, averageBatch = AverageBatch };
+    public object Stats => GroupCommit<NewHold, HoldResult>.StatsOf(_group);
 
     private Task RunBatchAsync(IReadOnlyList<GroupCommit<NewHold, HoldResult>.Pending> batch, CancellationToken ct) =>
         GroupCommit<NewHold, HoldResult>.WithFallbackAsync(batch, async () =>

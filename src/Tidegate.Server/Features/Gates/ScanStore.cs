@@ -36,11 +36,7 @@ public sealed class ScanStore : IAsyncDisposable
         _group is null ? RedeemAloneAsync(scan, ct) : _group.SubmitAsync(scan);
 
     /// <summary>The writer's counters, for the bench (GET /api/v1/dev/scan-writer).</summary>
-    public object Stats => new
-    {
-        batches = _group?.Batches ?? 0, items = _group?.Items ?? 0, busyMs = _group?.Busy.TotalMilliseconds ?? 0,
-        averageBatch = _group is { Batches: > 0 } g ? (double)g.Items / g.Batches : 1,
-    };
+    public object Stats => GroupCommit<Scan, ScanResponse>.StatsOf(_group);
 
     private Task RunBatchAsync(IReadOnlyList<GroupCommit<Scan, ScanResponse>.Pending> batch, CancellationToken ct) =>
         GroupCommit<Scan, ScanResponse>.WithFallbackAsync(batch, async () =>
