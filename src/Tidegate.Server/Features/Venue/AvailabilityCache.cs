@@ -21,7 +21,11 @@ public sealed class AvailabilityCache
 
     private sealed record Loaded(GetAvailability.Response Response, byte[] Json, int Remaining);
 
-    private sealed record Entry(Task<Loaded> Load, long LoadedAt, long ExpiresAt);
+    /// <summary>The load starts only for the entry that is kept, so concurrent misses query once.</summary>
+    private sealed record Entry(Lazy<Task<Loaded>> Load, long LoadedAt, long ExpiresAt)
+    {
+        public bool Failed => Load.IsValueCreated && Load.Value.IsFaulted;
+    }
 
     public AvailabilityCache(VenueStore venues, SlotStore slots, TimeProvider clock, SlotSignals signals, IConfiguration config,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
@@ -46,11 +50,11 @@ public sealed class AvailabilityCache
         var key = SlotStore.Key(day);
         var now = _clock.GetUtcNow();
         var ms = now.ToUnixTimeMilliseconds();
-        if (_entries.TryGetValue(key, out var hit) && ms < hit.ExpiresAt && ms >= hit.LoadedAt && !hit.Load.IsFaulted) return hit.Load;
+        if (_entries.TryGetValue(key, out var hit) && ms < hit.ExpiresAt && ms >= hit.LoadedAt && !hit.Failed) return hit.Load.Value;
         // Concurrent misses share one load.
-        var fresh = new Entry(LoadAsync(day, now), ms, ms + _lifetime);
-        var entry = _entries.AddOrUpdate(key, fresh, (_, old) => old == hit || old.Load.IsFaulted ? fresh : old);
-        return entry.Load;
+        var fresh = new Entry(new Lazy<Task<Loaded>>(() => LoadAsync(day, now)), ms, ms + _lifetime);
+        var entry = _entries.AddOrUpdate(key, fresh, (_, old) => old == hit || old.Failed ? fresh : old);
+        return entry.Load.Value;
     }
 
     private void Soon(string date)
