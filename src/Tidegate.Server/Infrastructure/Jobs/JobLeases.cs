@@ -40,10 +40,17 @@ public sealed class JobLeases(Db db, TimeProvider clock, JobLeaseOptions options
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (db.Engine == DbEngine.Sqlite) return;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            foreach (var job in JobNames.All) await TakeOrRenewAsync(job, stoppingToken);
-            await Task.Delay(options.Renew, clock, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                foreach (var job in JobNames.Leased) await TakeOrRenewAsync(job, stoppingToken);
+                await Task.Delay(options.Renew, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped: StopAsync releases the leases.
         }
     }
 

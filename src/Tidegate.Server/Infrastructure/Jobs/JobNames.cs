@@ -9,5 +9,6 @@ public static class JobNames
     /// <summary>SQLite only, where there is one instance: its lease is always held.</summary>
     public const string SqliteCheckpointer = "sqlite-checkpointer";
 
-    public static readonly IReadOnlyList<string> All = [HoldSweeper, PaymentReconciler, TicketMailer, SqliteCheckpointer];
+    /// <summary>The jobs leased on PostgreSQL, where several instances may run.</summary>
+    public static readonly IReadOnlyList<string> Leased = [HoldSweeper, PaymentReconciler, TicketMailer];
 }
