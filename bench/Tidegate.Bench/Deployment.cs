@@ -3,7 +3,7 @@ namespace Tidegate.Bench;
 /// <summary>
 /// The Tidegate instances of one scenario: one on SQLite, or engine.Instances over one PostgreSQL
 /// database sharing their secrets, as behind a load balancer. Visitor i talks to instance i mod N
-/// for its whole journey (the sandbox card provider keeps its payments in the instance's memory).
+/// for its whole journey, which keeps the load even (any instance could serve any step).
 /// </summary>
 public sealed class Deployment : IAsyncDisposable
 {
