@@ -35,6 +35,29 @@ public partial class SharedKeysTests
         Assert.False(Directory.Exists(Path.Combine(dataDirectory, "keys")));
     }
 
+    [PostgresFact]
+    public async Task Instances_starting_together_on_an_empty_key_ring_create_one_key_and_read_each_others_forms()
+    {
+        using var owner = new TestApp("postgres");
+        await using (var connection = await owner.Db.OpenAsync())
+            await connection.ExecuteAsync("DELETE FROM data_protection_keys"); // as on a new deployment's first start
+        var apps = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => new TestApp(owner))));
+        try
+        {
+            await using (var connection = await owner.Db.OpenAsync())
+                Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM data_protection_keys"));
+            var (a, b) = (apps[0], apps[1]);
+            var fromA = await Plain(b).SendAsync((await RenderAsync(Plain(a))).Post("a@example.com"));
+            var fromB = await Plain(a).SendAsync((await RenderAsync(Plain(b))).Post("b@example.com"));
+            Assert.Equal(HttpStatusCode.Redirect, fromA.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, fromB.StatusCode);
+        }
+        finally
+        {
+            foreach (var app in apps) app.Dispose();
+        }
+    }
+
     [Theory, Engines]
     public async Task Stored_keys_hold_their_secret_only_encrypted_with_the_data_key(string engine)
     {

@@ -16,6 +16,8 @@ public static class DataProtectionStore
             o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<Db>(), sp.GetRequiredService<TimeProvider>());
             o.XmlEncryptor = new DataKeyXmlEncryptor(sp.GetRequiredService<PersonalData>());
         }));
+        // First of all hosted services, ahead of the framework's own key-ring loader.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, KeyRingWarmup>());
         return builder;
     }
 }
