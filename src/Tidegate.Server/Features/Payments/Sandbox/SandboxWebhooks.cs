@@ -37,7 +37,7 @@ public sealed class SandboxWebhooks(
             }, tx));
             return;
         }
-        if (final)
+        if (final && faults.WebhookOutOfOrder) // with the switch off nothing was held: no write on the payment's path
         {
             var earlier = await db.WriteAsync(async (connection, tx) =>
                 (await connection.QueryAsync<HeldEvent>(SandboxSql.ReleaseEvents, new { PaymentId = payment.Id }, tx)).ToList());
