@@ -28,6 +28,7 @@ public static class ServerSetup
 
         services.AddSingleton(_ => CreateDb(config, dataDirectory));
         services.AddSingleton<Migrator>();
+        services.AddHostedService<EngineVersion>();
         services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton(sp => Secrets.Load(config, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger<Secrets>()));
         services.AddSingleton<PersonalData>();
