@@ -4,6 +4,7 @@ using Tidegate.Domain.Common;
 using Tidegate.Server.Data;
 using Tidegate.Server.Infrastructure.Auth;
 using Tidegate.Server.Infrastructure.Privacy;
+using Tidegate.Server.Infrastructure.Telemetry;
 
 namespace Tidegate.Server.Infrastructure;
 
@@ -62,6 +63,7 @@ public static class ServerSetup
             c.ProblemDetails.Extensions.TryAdd("requestId", c.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<ErrorHandling>();
+        builder.AddTidegateTelemetry();
         return builder;
     }
 

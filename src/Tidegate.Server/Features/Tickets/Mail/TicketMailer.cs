@@ -12,7 +12,7 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// </summary>
 public sealed class TicketMailer(
     TicketMailOutbox outbox, TicketEmail email, IMailSender sender, MailSignal signal, Db db, TimeProvider clock,
-    IConfiguration config, ILogger<TicketMailer> logger) : BackgroundService
+    IConfiguration config, MailOutboxAge age, ILogger<TicketMailer> logger) : BackgroundService
 {
     private readonly IConfigurationSection _mail = config.GetSection("Tidegate:Mail");
 
@@ -24,6 +24,7 @@ public sealed class TicketMailer(
             try
             {
                 while (await SendDueAsync(stoppingToken) > 0) { }
+                await age.MeasureIfDueAsync(stoppingToken);
                 if (await signal.WaitAsync(poll, stoppingToken))
                     await Task.Delay(100, stoppingToken); // let the confirming transaction commit
             }
