@@ -47,7 +47,7 @@ public static class TelemetrySetup
     /// <summary>GET /metrics in Prometheus' text format, for staff and the configured networks only.</summary>
     public static IEndpointRouteBuilder MapTidegateMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(MetricsAccess.Policy);
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(MetricsAccess.Policy).ExcludeFromDescription();
         return app;
     }
 }
