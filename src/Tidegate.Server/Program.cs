@@ -10,6 +10,7 @@ using Tidegate.Server.Features.Tickets;
 using Tidegate.Server.Features.Queue;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTidegateCore();
@@ -48,6 +49,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapOpenApi();
+app.MapTidegateMetrics();
 app.MapTidegateHealth();
 app.MapVenue();
 app.MapBooking();

@@ -96,7 +96,9 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
                 {
                     foreach (var pending in batch) pending.Done.TrySetException(e);
                 }
-                Busy += System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                var busy = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                Busy += busy;
+                Telemetry.TidegateMetrics.WriterBatch(_name, batch.Count, busy);
                 Batches++;
                 Items += batch.Count;
             }

@@ -5,6 +5,7 @@ using Tidegate.Server.Data;
 using Tidegate.Server.Infrastructure.Auth;
 using Tidegate.Server.Infrastructure.Jobs;
 using Tidegate.Server.Infrastructure.Privacy;
+using Tidegate.Server.Infrastructure.Telemetry;
 
 namespace Tidegate.Server.Infrastructure;
 
@@ -30,6 +31,7 @@ public static class ServerSetup
         services.AddSingleton(_ => CreateDb(config, dataDirectory));
         services.AddSingleton<Migrator>();
         services.AddJobLeases(config);
+        services.AddHostedService<EngineVersion>();
         services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton(sp => Secrets.Load(config, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger<Secrets>()));
         services.AddSingleton<PersonalData>();
@@ -63,6 +65,7 @@ public static class ServerSetup
             c.ProblemDetails.Extensions.TryAdd("requestId", c.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<ErrorHandling>();
+        builder.AddTidegateTelemetry();
         return builder;
     }
 

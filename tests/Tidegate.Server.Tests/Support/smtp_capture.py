@@ -1,6 +1,8 @@
 """aiosmtpd handler for the tests: each received message becomes one JSON file (envelope, subject, decoded MIME parts)."""
 import base64
 import email
+import email.header
+import email.utils
 import json
 import os
 import time
@@ -28,7 +30,11 @@ class Capture:
             else:
                 entry["base64"] = base64.b64encode(payload).decode("ascii")
             parts.append(entry)
-        record = {"from": envelope.mail_from, "to": envelope.rcpt_tos, "subject": str(message["subject"]), "parts": parts}
+        record = {"from": envelope.mail_from, "to": envelope.rcpt_tos, "subject": str(message["subject"]), "parts": parts,
+                  "headers": [[name, value] for name, value in message.raw_items()],
+                  "toAddresses": [list(a) for a in email.utils.getaddresses(
+                      [str(email.header.make_header(email.header.decode_header(value)))
+                       for name, value in message.raw_items() if name.lower() == "to"])]}
         path = os.path.join(self.directory, "%d.json" % time.time_ns())
         with open(path + ".tmp", "w", encoding="utf-8") as out:
             json.dump(record, out)

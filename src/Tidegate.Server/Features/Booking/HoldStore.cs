@@ -3,6 +3,7 @@ using Dapper;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Telemetry;
 
 namespace Tidegate.Server.Features.Booking;
 
@@ -33,8 +34,21 @@ public sealed class HoldStore : IAsyncDisposable
     }
 
     /// <summary>Holds places, or says why not. Throws <see cref="OverloadedException"/> when the writer's queue is full.</summary>
-    public async Task<HoldResult> HoldAsync(NewHold hold, CancellationToken ct = default) =>
-        _group is null ? await HoldAloneAsync(hold, ct) : await _group.SubmitAsync(hold);
+    public async Task<HoldResult> HoldAsync(NewHold hold, CancellationToken ct = default)
+    {
+        var result = _group is null ? await HoldAloneAsync(hold, ct) : await _group.SubmitAsync(hold);
+        TidegateMetrics.HoldDecided(result.Outcome == HoldOutcome.Held, RefusalOf(result.Outcome));
+        return result;
+    }
+
+    private static string? RefusalOf(HoldOutcome outcome) => outcome switch
+    {
+        HoldOutcome.Held => null,
+        HoldOutcome.SoldOut => "sold_out",
+        HoldOutcome.LimitExceeded => "limit_exceeded",
+        HoldOutcome.AdmissionUsed => "admission_used",
+        _ => "duplicate_key",
+    };
 
     /// <summary>Average holds per committed batch so far (1 without group commit).</summary>
     public double AverageBatch => _group?.AverageBatch ?? 1;

@@ -4,6 +4,7 @@ using Tidegate.Domain.Tickets;
 using Tidegate.Domain.Venue;
 using Tidegate.Server.Data;
 using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Telemetry;
 
 namespace Tidegate.Server.Features.Gates;
 
@@ -32,8 +33,21 @@ public sealed class ScanStore : IAsyncDisposable
     }
 
     /// <summary>The decision for the scan, or the stored one when its nonce was seen before. Throws <see cref="OverloadedException"/> when the writer's queue is full.</summary>
-    public Task<ScanResponse> RedeemAsync(Scan scan, CancellationToken ct = default) =>
-        _group is null ? RedeemAloneAsync(scan, ct) : _group.SubmitAsync(scan);
+    public async Task<ScanResponse> RedeemAsync(Scan scan, CancellationToken ct = default)
+    {
+        var response = _group is null ? await RedeemAloneAsync(scan, ct) : await _group.SubmitAsync(scan);
+        TidegateMetrics.ScanDecided(response.Result, ReasonTag(response.Reason));
+        return response;
+    }
+
+    /// <summary>An offline upload carries the device's own reason: only the contract's codes become a tag value.</summary>
+    private static string ReasonTag(string? reason) => reason switch
+    {
+        null => "none",
+        ScanReasons.Invalid or ScanReasons.Revoked or ScanReasons.WrongDate or ScanReasons.TooEarly or ScanReasons.TooLate
+            or ScanReasons.AlreadyUsed or ScanReasons.NotPaid or "over_admitted" => reason,
+        _ => "other",
+    };
 
     /// <summary>The writer's counters, for the bench (GET /api/v1/dev/scan-writer).</summary>
     public object Stats => GroupCommit<Scan, ScanResponse>.StatsOf(_group);

@@ -28,7 +28,8 @@ public sealed record ProviderPayment(string Reference, string Status, int Amount
 
 public sealed record ProviderRefund(string Reference, string Status, int Amount);
 
-public sealed record WebhookEvent(string EventId, string PaymentReference);
+/// <param name="CreatedAt">When the provider created the event (its <c>created</c>, Unix seconds), for the webhook-lag metric.</param>
+public sealed record WebhookEvent(string EventId, string PaymentReference, DateTimeOffset? CreatedAt = null);
 
 /// <summary>The provider answered with an error or not at all; worth retrying with the same key.</summary>
 public sealed class PaymentProviderException(string message, bool transient = true, Exception? inner = null)

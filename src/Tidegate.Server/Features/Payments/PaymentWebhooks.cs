@@ -2,6 +2,7 @@ using Dapper;
 using Tidegate.Domain.Common;
 using Tidegate.Server.Data;
 using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Telemetry;
 
 namespace Tidegate.Server.Features.Payments;
 
@@ -28,6 +29,7 @@ public static class PaymentWebhooks
             logger.LogWarning("Webhook refused: {Reason}", refusal);
             return Problems.From(new Error(ErrorCodes.InvalidRequest, $"The event was refused: {refusal}.").With("field", "signature"));
         }
+        if (received.CreatedAt is { } created) TidegateMetrics.WebhookReceived(clock.GetUtcNow() - created);
         var key = new { Provider = provider, received.EventId, PaymentRef = received.PaymentReference, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() };
         await using (var connection = await db.OpenAsync(ct))
         {

@@ -2,6 +2,7 @@ using Dapper;
 using Tidegate.Domain.Payments;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Infrastructure.Telemetry;
 
 namespace Tidegate.Server.Features.Payments;
 
@@ -28,6 +29,7 @@ public sealed class SettlePayment(
         if (fresh.Amount != payment.Amount || !string.Equals(fresh.Currency, payment.Currency, StringComparison.OrdinalIgnoreCase))
         {
             logger.LogError("Payment {PaymentId}: the provider reports another amount or currency; not settled", payment.Id);
+            TidegateMetrics.PaymentSettled("mismatch");
             return SettleResult.Mismatch;
         }
         var now = clock.GetUtcNow();
@@ -35,6 +37,7 @@ public sealed class SettlePayment(
         {
             var outcome = await confirmation.ConfirmAsync(payment, ct);
             logger.LogInformation("Payment {PaymentId} settled: {Outcome}", payment.Id, outcome);
+            if (outcome != ConfirmationOutcome.AlreadySettled) TidegateMetrics.PaymentSettled(OutcomeTag(outcome));
             await refunds.RunForBookingAsync(payment.BookingId, ct);
             return SettleResult.Settled;
         }
@@ -42,10 +45,19 @@ public sealed class SettlePayment(
         var status = fresh.Status == PaymentStatus.Failed ? PaymentStatus.Failed
             : now - DateTimeOffset.FromUnixTimeMilliseconds(payment.CreatedAt) > abandonAfter ? PaymentStatus.Abandoned
             : PaymentStatus.Pending;
-        await db.WriteAsync((connection, tx) => connection.ExecuteAsync(PaymentSql.MarkOpen,
+        var changed = await db.WriteAsync((connection, tx) => connection.ExecuteAsync(PaymentSql.MarkOpen,
             new { payment.Id, Status = status, fresh.FailureCode, Now = now.ToUnixTimeMilliseconds() }, tx), ct);
+        if (changed > 0 && status != PaymentStatus.Pending && status != payment.Status) TidegateMetrics.PaymentSettled(status);
         return status == PaymentStatus.Failed ? SettleResult.Failed : SettleResult.Open;
     }
+
+    private static string OutcomeTag(ConfirmationOutcome outcome) => outcome switch
+    {
+        ConfirmationOutcome.ConfirmedLate => "confirmed_late",
+        ConfirmationOutcome.Moved => "moved",
+        ConfirmationOutcome.Refunding => "refunding",
+        _ => "confirmed",
+    };
 
     /// <summary>Settles every open payment of a booking (the visitor's return); provider trouble is not the visitor's problem here.</summary>
     public async Task SettleBookingAsync(string bookingId, CancellationToken ct)

@@ -27,7 +27,9 @@ public static class WebhookReader
             var id = root.GetProperty("id").GetString();
             var reference = paymentReference(root);
             refusal = id is { Length: > 0 and <= 200 } && reference is { Length: > 0 and <= 200 } ? null : "event without id or payment";
-            return refusal is null ? new WebhookEvent(id!, reference!) : null;
+            var created = root.TryGetProperty("created", out var c) && c.TryGetInt64(out var seconds) && seconds is > 0 and < 253_402_300_800
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+            return refusal is null ? new WebhookEvent(id!, reference!, created) : null;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -4,6 +4,7 @@ using Dapper;
 using Tidegate.Domain.Queue;
 using Tidegate.Server.Data;
 using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Telemetry;
 
 namespace Tidegate.Server.Features.Queue;
 
@@ -110,6 +111,7 @@ public sealed class QueueStore : IAsyncDisposable
         if (upTo > row.AdmittedUpto)
             await connection.ExecuteAsync(QueueSql.InsertStep, new { VisitDate = key, UpTo = upTo, At = now.ToUnixTimeMilliseconds() }, tx);
         await tx.CommitAsync(ct);
+        if (upTo > row.AdmittedUpto) TidegateMetrics.Admitted(upTo - row.AdmittedUpto);
         return upTo > row.AdmittedUpto ? new QueueStep(upTo, now) : null;
     }
 

@@ -14,6 +14,7 @@ public static class TicketEndpoints
         .AddSingleton<TicketEmail>()
         .AddSingleton<TicketMailOutbox>()
         .AddSingleton<MailSignal>()
+        .AddSingleton<MailOutboxAge>()
         .AddSingleton<IConfirmationStep, QueueTicketEmail>()
         .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<IConfiguration>(), DataDirectory(sp)))
         .AddSingleton<Pages.TicketAccess>()

@@ -1,11 +1,14 @@
-using System.Net.Mail;
+using MimeKit;
 
 namespace Tidegate.Server.Infrastructure.Mail;
 
-/// <summary>Delivers one message or throws. Two real implementations: SMTP, and .eml files for development.</summary>
+/// <summary>
+/// Delivers one message or throws; returning means the server (or the pickup folder) accepted it
+/// whole. Two real implementations: SMTP, and .eml files for development.
+/// </summary>
 public interface IMailSender
 {
-    Task SendAsync(MailMessage message, CancellationToken ct);
+    Task SendAsync(MimeMessage message, CancellationToken ct);
 }
 
 /// <summary>Wakes the mail outbox worker when something was queued, so it need not wait for its next poll.</summary>

@@ -1,11 +1,12 @@
-using System.Net;
-using System.Net.Mail;
+using MailKit.Security;
 
 namespace Tidegate.Server.Infrastructure.Mail;
 
 /// <summary>
-/// Picks the sender from configuration: SMTP when Tidegate:Mail:Host is set (Port, EnableSsl,
-/// User, Password), otherwise .eml files under data/mail (Tidegate:Mail:PickupDirectory).
+/// Picks the sender from configuration: SMTP when Tidegate:Mail:Host is set (Port, Security, User,
+/// Password, TimeoutSeconds), otherwise .eml files under data/mail (Tidegate:Mail:PickupDirectory).
+/// Security is <c>none</c>, <c>starttls</c> or <c>sslonconnect</c>; without it, <c>EnableSsl=true</c>
+/// (the older setting) means STARTTLS, port 465 means TLS on connect, anything else none.
 /// </summary>
 public static class MailSenders
 {
@@ -13,33 +14,20 @@ public static class MailSenders
     {
         var mail = config.GetSection("Tidegate:Mail");
         if (mail["Host"] is { Length: > 0 } host)
-            return new SmtpMailSender(host, mail.GetValue("Port", 25), mail.GetValue("EnableSsl", false), mail["User"], mail["Password"],
-                mail.GetValue("TimeoutSeconds", 15));
+        {
+            var port = mail.GetValue("Port", 25);
+            return new SmtpMailSender(host, port, SecurityOf(mail["Security"], mail.GetValue("EnableSsl", false), port),
+                mail["User"] is { Length: > 0 } user ? user : null, mail["Password"], mail.GetValue("TimeoutSeconds", 15));
+        }
         return new PickupDirectoryMailSender(Path.GetFullPath(mail["PickupDirectory"] ?? Path.Combine(dataDirectory, "mail")));
     }
-}
 
-/// <summary>System.Net.Mail over SMTP; one client per message (SmtpClient is not thread-safe).</summary>
-public sealed class SmtpMailSender(string host, int port, bool enableSsl, string? user, string? password, int timeoutSeconds) : IMailSender
-{
-    public async Task SendAsync(MailMessage message, CancellationToken ct)
+    public static SecureSocketOptions SecurityOf(string? setting, bool enableSsl, int port) => setting?.Trim().ToLowerInvariant() switch
     {
-        using var client = new SmtpClient(host, port) { EnableSsl = enableSsl, Timeout = timeoutSeconds * 1000 };
-        if (user is not null) client.Credentials = new NetworkCredential(user, password);
-        await client.SendMailAsync(message, ct);
-    }
-}
-
-/// <summary>Development without a mail server: each message becomes an .eml file to open in any mail program.</summary>
-public sealed class PickupDirectoryMailSender(string directory) : IMailSender
-{
-    public string Directory { get; } = directory;
-
-    public Task SendAsync(MailMessage message, CancellationToken ct)
-    {
-        System.IO.Directory.CreateDirectory(Directory);
-        using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = Directory };
-        client.Send(message);
-        return Task.CompletedTask;
-    }
+        "none" => SecureSocketOptions.None,
+        "starttls" => SecureSocketOptions.StartTls,
+        "sslonconnect" or "ssl" or "tls" => SecureSocketOptions.SslOnConnect,
+        null or "" => enableSsl ? SecureSocketOptions.StartTls : port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None,
+        _ => throw new InvalidOperationException($"Unknown Tidegate:Mail:Security '{setting}' (none, starttls or sslonconnect)."),
+    };
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
 using Microsoft.Extensions.Localization;
+using MimeKit;
 using Tidegate.Domain.Venue;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Features.Gates;
@@ -22,7 +20,7 @@ public sealed class TicketEmail(
 {
     public const string QrContentId = "ticket-qr";
 
-    public async Task<MailMessage> ComposeAsync(BookingRow booking, CancellationToken ct)
+    public async Task<MimeMessage> ComposeAsync(BookingRow booking, CancellationToken ct)
     {
         var calendar = await venues.GetAsync(ct);
         var start = SlotGrid.AtMinute((int)booking.StartMinute);
@@ -35,26 +33,22 @@ public sealed class TicketEmail(
 
         string[] languages = booking.Language is "ja" or "en" ? [booking.Language] : ["ja", "en"];
         var texts = languages.Select(language => (Texts: WordsFor(language, details), Link: issuer.PageUrl(booking.Id, language))).ToList();
-        var message = new MailMessage
-        {
-            From = new MailAddress(config["Tidegate:Mail:From"] ?? "tickets@tidegate.local", calendar.Settings.Name),
-            Subject = string.Join(" / ", texts.Select(t => t.Texts.Subject)),
-            SubjectEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-        };
-        var name = booking.NameEnc is null ? null : personal.Decrypt(booking.NameEnc);
-        message.To.Add(new MailAddress(personal.Decrypt(booking.EmailEnc!), name, Encoding.UTF8));
+        var message = new MimeMessage { Subject = string.Join(" / ", texts.Select(t => t.Texts.Subject)) };
+        message.From.Add(new MailboxAddress(calendar.Settings.Name, config["Tidegate:Mail:From"] ?? "tickets@tidegate.local"));
+        // MailboxAddress(name, address): the name is encoded as a display name, never parsed, so
+        // quotes, commas or brackets in it cannot add a recipient or a header; control characters
+        // (line breaks) become spaces, as some mail programs refuse them even encoded.
+        var name = booking.NameEnc is null ? null : string.Concat(personal.Decrypt(booking.NameEnc).Select(c => char.IsControl(c) ? ' ' : c));
+        message.To.Add(new MailboxAddress(name, personal.Decrypt(booking.EmailEnc!)));
 
-        var text = string.Join("\n----\n\n", texts.Select(t => Text(t.Texts, details, t.Link)));
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(text, Encoding.UTF8, MediaTypeNames.Text.Plain));
-        var html = AlternateView.CreateAlternateViewFromString(
-            string.Join("<hr>", texts.Select(t => Html(t.Texts, details, t.Link))),
-            Encoding.UTF8, MediaTypeNames.Text.Html);
-        html.LinkedResources.Add(new LinkedResource(new MemoryStream(QrImages.Png(code, 8)), "image/png")
+        var body = new BodyBuilder
         {
-            ContentId = QrContentId, TransferEncoding = TransferEncoding.Base64,
-        });
-        message.AlternateViews.Add(html);
+            TextBody = string.Join("\n----\n\n", texts.Select(t => Text(t.Texts, details, t.Link))),
+            HtmlBody = string.Join("<hr>", texts.Select(t => Html(t.Texts, details, t.Link))),
+        };
+        var qr = body.LinkedResources.Add("ticket-qr.png", QrImages.Png(code, 8), new ContentType("image", "png"));
+        qr.ContentId = QrContentId;
+        message.Body = body.ToMessageBody();
         return message;
     }
 

@@ -13,7 +13,7 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// </summary>
 public sealed class TicketMailer(
     TicketMailOutbox outbox, TicketEmail email, IMailSender sender, MailSignal signal, Db db, JobLeases leases, TimeProvider clock,
-    IConfiguration config, ILogger<TicketMailer> logger) : BackgroundService
+    IConfiguration config, MailOutboxAge age, ILogger<TicketMailer> logger) : BackgroundService
 {
     private readonly IConfigurationSection _mail = config.GetSection("Tidegate:Mail");
 
@@ -25,6 +25,7 @@ public sealed class TicketMailer(
             try
             {
                 while (leases.ShouldRun(JobNames.TicketMailer) && await SendDueAsync(stoppingToken) > 0) { }
+                await age.MeasureIfDueAsync(stoppingToken);
                 if (await signal.WaitAsync(poll, stoppingToken))
                     await Task.Delay(100, stoppingToken); // let the confirming transaction commit
             }
@@ -65,7 +66,7 @@ public sealed class TicketMailer(
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var error = e is System.Net.Mail.SmtpException smtp ? $"{e.GetType().Name} {smtp.StatusCode}" : e.GetType().Name;
+            var error = e is MailKit.Net.Smtp.SmtpCommandException smtp ? $"{e.GetType().Name} {smtp.StatusCode}" : e.GetType().Name;
             if (item.Attempts >= _mail.GetValue("MaxAttempts", 20))
             {
                 logger.LogError("Ticket email {OutboxId} failed {Attempts} times ({Error}); giving up", item.Id, item.Attempts, error);
