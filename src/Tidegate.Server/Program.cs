@@ -11,7 +11,8 @@ using Tidegate.Server.Features.Queue;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ServerFiles.Options(args)).UseOwnStaticFiles();
+if (ProductionGuard.Refuses(builder)) return;
 builder.AddTidegateCore();
 builder.Services
     .AddOpenApi()

@@ -29,7 +29,7 @@ public static class ServerSetup
         services.AddSingleton(_ => CreateDb(config, dataDirectory));
         services.AddSingleton<Migrator>();
         services.AddHostedService<SqliteCheckpointer>();
-        services.AddSingleton(sp => Secrets.Load(config, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger<Secrets>()));
+        services.AddSingleton(sp => Secrets.Load(config, builder.Environment, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger<Secrets>()));
         services.AddSingleton<PersonalData>();
         services.AddSingleton<Tokens>();
         services.AddSingleton<Idempotency>();
