@@ -38,7 +38,7 @@ public static class ProductionGuard
 
         var provider = (config["Tidegate:Payments:Provider"] ?? "sandbox").ToLowerInvariant();
         if (provider != "stripe")
-            missing.Add($"Tidegate:Payments:Provider is '{provider}' (the sandbox sells free tickets): set stripe");
+            missing.Add($"Tidegate:Payments:Provider is {provider} (the sandbox sells free tickets): set stripe");
         else
             foreach (var name in new[] { "BaseUrl", "ApiKey", "WebhookSecret" })
                 if (string.IsNullOrWhiteSpace(config[$"Tidegate:Payments:Stripe:{name}"])) missing.Add($"Tidegate:Payments:Stripe:{name}");
@@ -46,7 +46,7 @@ public static class ProductionGuard
         if (!Uri.TryCreate(config["Tidegate:PublicUrl"], UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
             missing.Add("Tidegate:PublicUrl (the site's absolute http(s) address)");
         if (string.IsNullOrWhiteSpace(config["Tidegate:Mail:Host"]))
-            missing.Add("Tidegate:Mail:Host (SMTP; no .eml pickup folder in production)");
+            missing.Add("Tidegate:Mail:Host (SMTP, no .eml pickup folder in production)");
         return missing;
     }
 
