@@ -18,6 +18,7 @@ public static class ServerSetup
 
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; o.UseUtcTimestamp = true; });
+        services.AddLogRedaction();
         builder.WebHost.ConfigureKestrel(k => { k.Limits.MaxRequestBodySize = 1024 * 1024; k.AddServerHeader = false; });
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
