@@ -12,7 +12,7 @@ using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(ServerFiles.Options(args)).UseOwnStaticFiles();
-if (ProductionGuard.Refuses(builder)) return;
+if (ProductionGuard.Refuses(builder) || DataFolder.Unwritable(builder)) return;
 builder.AddTidegateCore();
 builder.Services
     .AddOpenApi()

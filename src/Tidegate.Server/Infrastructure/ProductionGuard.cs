@@ -18,10 +18,18 @@ public static class ProductionGuard
         if (!builder.Environment.IsProduction()) return false;
         var missing = Missing(builder.Configuration);
         if (missing.Count == 0) return false;
-        using (var logging = LoggerFactory.Create(b => b.AddJsonConsole(o => { o.TimestampFormat = "O"; o.UseUtcTimestamp = true; })))
-            logging.CreateLogger(typeof(ProductionGuard)).LogCritical("Refusing to start in Production: {Missing}", string.Join("; ", missing));
-        Environment.ExitCode = ExitCode;
+        Refuse(ExitCode, "Refusing to start in Production: {Missing}", string.Join("; ", missing));
         return true;
+    }
+
+    /// <summary>One critical JSON log line (the production log format), before the host and its logging exist.</summary>
+    internal static void Refuse(int exitCode, string message, params object?[] args)
+    {
+        using (var logging = LoggerFactory.Create(b => b.AddJsonConsole(o => { o.TimestampFormat = "O"; o.UseUtcTimestamp = true; })))
+#pragma warning disable CA2254 // the templates are constants of this class and DataFolder
+            logging.CreateLogger("Tidegate.Start").LogCritical(message, args);
+#pragma warning restore CA2254
+        Environment.ExitCode = exitCode;
     }
 
     public static List<string> Missing(IConfiguration config)

@@ -27,6 +27,24 @@ public class ServerFilesTests
         Assert.True(holidays > 0);
     }
 
+    [Fact]
+    public async Task An_unwritable_data_folder_stops_the_start_with_one_line_naming_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tidegate-process", Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(folder, "not-a-folder");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(file, ""); // as root, chmod does not stop writes: a path under a regular file does
+        using var refused = new ServerProcess(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Tidegate__DataDirectory"] = Path.Combine(file, "data"),
+        }, folder);
+
+        Assert.Equal(73, await refused.ExitCodeAsync());
+        var line = Assert.Single(refused.Lines);
+        var message = JsonNode.Parse(line)!["Message"]!.GetValue<string>();
+        Assert.StartsWith($"Cannot write to the data folder {Path.Combine(file, "data")} (", message);
+    }
+
     [Fact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Development_keys_are_readable_by_the_owner_only_and_existing_files_are_tightened()
     {
