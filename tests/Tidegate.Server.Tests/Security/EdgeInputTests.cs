@@ -18,11 +18,16 @@ public class EdgeInputTests(EdgeInputTests.App shared) : IClassFixture<EdgeInput
     {
         using var app = new TestApp(engine);
         var client = app.CreateClient();
+        var staff = await Gate.ClientWithRoleAsync(app, "admin");
         foreach (var date in ExtremeDates)
         {
             await client.GetAsync($"/api/v1/availability?date={date}").ExpectProblem(HttpStatusCode.BadRequest, "invalid_request");
             await client.PostJson("/api/v1/bookings", Api.Guest(date: date)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_request");
             await client.PostJson($"/api/v1/queue/{date}", new { }).ExpectProblem(HttpStatusCode.BadRequest, "invalid_request");
+            await client.GetAsync($"/api/v1/congestion?date={date}").ExpectProblem(HttpStatusCode.BadRequest, "invalid_request");
+            await staff.GetAsync($"/api/v1/gate/conflicts?date={date}").ExpectProblem(HttpStatusCode.BadRequest, "invalid_request");
+            await staff.PutAsync($"/api/v1/admin/queue/{date}", System.Net.Http.Json.JsonContent.Create(new { guarded = true }))
+                .ExpectProblem(HttpStatusCode.BadRequest, "invalid_request");
             foreach (var page in new[] { $"/day/{date}", $"/book/{date}/10:30", $"/queue/{date}" })
             {
                 var status = (int)(await client.GetAsync(page)).StatusCode;
