@@ -37,7 +37,7 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         var env = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Bench", // Production refuses the sandbox and dev tools the bench needs
             ["Tidegate__DevTools"] = "true",
             ["Tidegate__DataDirectory"] = data,
             ["Tidegate__Clock__Start"] = clock.ToString("O"),

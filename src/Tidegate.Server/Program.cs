@@ -12,7 +12,8 @@ using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Telemetry;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ServerFiles.Options(args)).UseOwnStaticFiles();
+if (ProductionGuard.Refuses(builder) || DataFolder.Unwritable(builder)) return;
 builder.AddTidegateCore();
 builder.Services
     .AddOpenApi()

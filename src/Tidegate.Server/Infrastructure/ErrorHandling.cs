@@ -27,6 +27,7 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
             return true;
         }
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested) return true;
+        if (await context.RequestServices.GetRequiredService<StorageFull>().TryHandleAsync(context, exception)) return true;
         logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path.Value);
         await TypedResults.Problem("An unexpected error occurred. Quote the request id when reporting it.", statusCode: 500,
             title: "Internal error", extensions: new Dictionary<string, object?> { ["code"] = "internal_error", ["requestId"] = context.TraceIdentifier })

@@ -7,9 +7,9 @@ using Tidegate.Server.Data;
 namespace Tidegate.Server.Infrastructure;
 
 /// <summary>
-/// Idempotency-Key support: a repeat with the same key and body gets the first response; another
-/// body gets 409 idempotency_conflict. The record is written in the same transaction as the thing
-/// it created, so a crash never leaves one without the other.
+/// Idempotency-Key support: a repeat with the same key and body from the same caller gets the first
+/// response; another body, or another caller, gets 409 idempotency_conflict. The record is written in
+/// the same transaction as the thing it created, so a crash never leaves one without the other.
 /// </summary>
 public sealed class Idempotency(Db db)
 {
@@ -33,8 +33,24 @@ public sealed class Idempotency(Db db)
         return key;
     }
 
-    public static string Hash<T>(T request, JsonSerializerOptions options) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, options)));
+    /// <summary>
+    /// Who may receive a stored answer (it can carry a booking's access key). The authenticated
+    /// principal when there is one: two members whose bodies are identical (members send no name
+    /// or email) are still two callers. Otherwise a secret only the original client holds: its
+    /// admission token on a guarded date, and always the key itself with the personal data in the
+    /// body, which the contract asks to be a fresh random value per booking. Not the client address:
+    /// carrier NAT and proxies put thousands of visitors behind one, and one visitor moves between
+    /// addresses while retrying.
+    /// </summary>
+    public static string Caller(string? principal, string? heldToken) =>
+        principal is { Length: > 0 } ? "principal:" + principal : heldToken is { Length: > 0 } ? "token:" + heldToken : "anonymous";
+
+    /// <summary>The fingerprint of a request and its caller: only it is stored, never the caller's token.</summary>
+    public static string Hash<T>(T request, JsonSerializerOptions options, string caller)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, options);
+        return Convert.ToHexStringLower(SHA256.HashData([.. body, 0, .. System.Text.Encoding.UTF8.GetBytes(caller)]));
+    }
 
     public async Task<Stored?> FindAsync(string scope, string key, CancellationToken ct)
     {
@@ -45,5 +61,5 @@ public sealed class Idempotency(Db db)
     }
 
     public static Error Conflict() =>
-        new(ErrorCodes.IdempotencyConflict, $"This {Header} was already used with a different request.");
+        new(ErrorCodes.IdempotencyConflict, $"This {Header} was already used with a different request or by another caller.");
 }

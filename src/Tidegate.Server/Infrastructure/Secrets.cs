@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace Tidegate.Server.Infrastructure;
 
 /// <summary>
 /// Keys the server needs, only ever from configuration or the environment (Tidegate:Secrets:*).
-/// In development, missing keys are generated once into data/dev-secrets.json so a fresh clone
-/// runs with no set-up; that file is never committed (data/ is ignored).
+/// Outside Production, missing keys are generated once into data/dev-secrets.json (owner-only) so a
+/// fresh clone runs with no set-up; that file is never committed (data/ is ignored). In Production
+/// the file is never read or written: ProductionGuard refuses to start without the keys.
 /// </summary>
 public sealed class Secrets
 {
@@ -18,10 +18,10 @@ public sealed class Secrets
     /// <summary>Key that signs bearer tokens and booking access keys.</summary>
     public required byte[] TokenKey { get; init; }
 
-    public static Secrets Load(IConfiguration config, string dataDirectory, ILogger logger)
+    public static Secrets Load(IConfiguration config, IHostEnvironment environment, string dataDirectory, ILogger logger)
     {
         var section = config.GetSection("Tidegate:Secrets");
-        var dev = DevSecrets(section, dataDirectory, logger);
+        var dev = DevSecrets(section, environment, dataDirectory, logger);
         var keys = section.GetSection("DataKeys").GetChildren()
             .ToDictionary(k => int.Parse(k.Key), k => Convert.FromBase64String(k.Value!));
         if (keys.Count == 0) keys[1] = Convert.FromBase64String(dev!["dataKey1"]);
@@ -34,21 +34,13 @@ public sealed class Secrets
         };
     }
 
-    private static Dictionary<string, string>? DevSecrets(IConfigurationSection section, string dataDirectory, ILogger logger)
+    private static Dictionary<string, string>? DevSecrets(IConfigurationSection section, IHostEnvironment environment, string dataDirectory, ILogger logger)
     {
         var complete = section.GetSection("DataKeys").GetChildren().Any() && section["LookupKey"] is not null && section["TokenKey"] is not null;
         if (complete) return null;
-        var path = Path.Combine(dataDirectory, "dev-secrets.json");
-        if (File.Exists(path))
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!;
-        Directory.CreateDirectory(dataDirectory);
-        var generated = new Dictionary<string, string>
-        {
-            ["dataKey1"] = NewKey(), ["lookupKey"] = NewKey(), ["tokenKey"] = NewKey(),
-        };
-        File.WriteAllText(path, JsonSerializer.Serialize(generated));
-        logger.LogWarning("No secrets configured: generated development keys in {Path}. Configure Tidegate:Secrets in production.", path);
-        return generated;
+        return DevKeyFile.ReadOrCreate(environment, Path.Combine(dataDirectory, "dev-secrets.json"),
+            () => new Dictionary<string, string> { ["dataKey1"] = NewKey(), ["lookupKey"] = NewKey(), ["tokenKey"] = NewKey() },
+            logger, "No secrets configured: generated development keys. Configure Tidegate:Secrets in production.");
     }
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -20,6 +20,7 @@ public static class ServerSetup
 
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; o.UseUtcTimestamp = true; });
+        services.AddLogRedaction();
         builder.WebHost.ConfigureKestrel(k => { k.Limits.MaxRequestBodySize = 1024 * 1024; k.AddServerHeader = false; });
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
@@ -33,7 +34,7 @@ public static class ServerSetup
         services.AddJobLeases(config);
         services.AddHostedService<EngineVersion>();
         services.AddHostedService<SqliteCheckpointer>();
-        services.AddSingleton(sp => Secrets.Load(config, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger<Secrets>()));
+        services.AddSingleton(sp => Secrets.Load(config, builder.Environment, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger<Secrets>()));
         services.AddSingleton<PersonalData>();
         services.AddSingleton<Tokens>();
         services.AddSingleton<Idempotency>();

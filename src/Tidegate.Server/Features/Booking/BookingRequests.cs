@@ -35,8 +35,7 @@ public static class BookingInput
         return null;
     }
 
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    public static DateOnly? ParseDate(string? text) => Tidegate.Domain.Venue.CalendarDates.Parse(text);
 
     public static TimeOnly? ParseTime(string? text) =>
         TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;

@@ -46,7 +46,8 @@ public sealed class CreateBooking(
         if (BookingInput.Check(request, memberId is not null) is { } inputError) return inputError;
 
         // Only a keyed request needs its hash (a replay must match it); the rush's unkeyed requests skip the work.
-        var requestHash = idempotencyKey is null ? "" : Idempotency.Hash(request with { Email = request.Email?.Trim() }, Options);
+        var requestHash = idempotencyKey is null ? "" : Idempotency.Hash(request with { Email = request.Email?.Trim() }, Options,
+            Idempotency.Caller(memberId, admissionToken));
         if (idempotencyKey is not null && await idempotency.FindAsync(Scope, idempotencyKey, ct) is { } stored)
             return Replay(stored, requestHash);
 

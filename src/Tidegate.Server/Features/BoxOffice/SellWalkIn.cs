@@ -37,7 +37,7 @@ public static class SellWalkIn
         if (!key.IsOk) return Problems.From(key.Error);
         if (BookingInput.ParseTime(body.Value.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");
         if (body.Value.Tickets is not { } tickets) return Problems.Invalid("tickets", "'tickets' must give the number of each ticket type.");
-        var requestHash = Idempotency.Hash(body.Value, options);
+        var requestHash = Idempotency.Hash(body.Value, options, Idempotency.Caller(http.HttpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, null));
         if (key.Value is { } k && await idempotency.FindAsync(Scope, k, ct) is { } stored)
             return await ReplayAsync(stored, requestHash, db, issuer, access, options, ct);
 

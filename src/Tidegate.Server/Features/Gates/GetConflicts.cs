@@ -26,8 +26,7 @@ public static class GetConflicts
     public static async Task<IResult> Handle(string? date, Db db, VenueStore venues, TimeProvider clock, CancellationToken ct)
     {
         var calendar = await venues.GetAsync(ct);
-        var day = calendar.Time.Today(clock.GetUtcNow());
-        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", out day))
+        if ((date is null ? calendar.Time.Today(clock.GetUtcNow()) : Tidegate.Domain.Venue.CalendarDates.Parse(date)) is not { } day)
             return Problems.Invalid("date", "Query parameter 'date' must be a calendar date as yyyy-MM-dd.");
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<Row>("""

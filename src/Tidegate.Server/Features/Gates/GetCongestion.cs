@@ -29,8 +29,7 @@ public static class GetCongestion
         var calendar = await venues.GetAsync(ct);
         var now = clock.GetUtcNow();
         var today = calendar.Time.Today(now);
-        var day = today;
-        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", out day))
+        if ((date is null ? today : Tidegate.Domain.Venue.CalendarDates.Parse(date)) is not { } day)
             return Problems.Invalid("date", "Query parameter 'date' must be a calendar date as yyyy-MM-dd.");
         return TypedResults.Ok(await ReadAsync(day, db, venues, settings, clock, ct));
     }

@@ -6,7 +6,9 @@ public static class HealthEndpoints
 {
     public static IServiceCollection AddTidegateHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSingleton<Infrastructure.StorageFull>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return services;
     }
 

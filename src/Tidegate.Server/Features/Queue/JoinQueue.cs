@@ -39,5 +39,5 @@ public static class JoinQueue
     }
 
     public static DateOnly? ParseDate(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        Tidegate.Domain.Venue.CalendarDates.Parse(text);
 }

@@ -8,7 +8,7 @@ namespace Tidegate.Server.Features.Tickets;
 public static class TicketEndpoints
 {
     public static IServiceCollection AddTickets(this IServiceCollection services) => services
-        .AddSingleton(sp => TicketKeyLoader.Load(sp.GetRequiredService<IConfiguration>(), DataDirectory(sp),
+        .AddSingleton(sp => TicketKeyLoader.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>(), DataDirectory(sp),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TicketKeyLoader))))
         .AddSingleton<TicketIssuer>()
         .AddSingleton<TicketEmail>()

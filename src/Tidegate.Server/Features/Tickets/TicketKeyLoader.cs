@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Tidegate.Domain.Tickets;
+using Tidegate.Server.Infrastructure;
 
 namespace Tidegate.Server.Features.Tickets;
 
@@ -7,15 +7,15 @@ namespace Tidegate.Server.Features.Tickets;
 /// Ticket signing keys from configuration: Tidegate:Tickets:ActiveKeyId and, per key id,
 /// Tidegate:Tickets:Keys:{id}:PrivateKey (PKCS#8, base64; the active key) or :PublicKey
 /// (SubjectPublicKeyInfo, base64; retired keys that still verify). Without any, a development key
-/// is generated once into data/ticket-keys.json, like Infrastructure/Secrets does.
+/// is generated once into data/ticket-keys.json (owner-only, never in Production), like Infrastructure/Secrets does.
 /// </summary>
 public static class TicketKeyLoader
 {
-    public static TicketKeys Load(IConfiguration config, string dataDirectory, ILogger logger)
+    public static TicketKeys Load(IConfiguration config, IHostEnvironment environment, string dataDirectory, ILogger logger)
     {
         var section = config.GetSection("Tidegate:Tickets");
         var keys = section.GetSection("Keys").GetChildren().ToList();
-        if (keys.Count == 0) return Development(dataDirectory, logger);
+        if (keys.Count == 0) return Development(environment, dataDirectory, logger);
 
         var publicKeys = new Dictionary<string, byte[]>();
         byte[]? activePrivate = null;
@@ -31,18 +31,11 @@ public static class TicketKeyLoader
         return new TicketKeys(active, activePrivate, publicKeys);
     }
 
-    private static TicketKeys Development(string dataDirectory, ILogger logger)
+    private static TicketKeys Development(IHostEnvironment environment, string dataDirectory, ILogger logger)
     {
-        var path = Path.Combine(dataDirectory, "ticket-keys.json");
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(dataDirectory);
-            var (privateKey, _) = TicketKeys.NewKeyPair();
-            var generated = new Dictionary<string, string> { ["keyId"] = "dev1", ["privateKey"] = Convert.ToBase64String(privateKey) };
-            File.WriteAllText(path, JsonSerializer.Serialize(generated));
-            logger.LogWarning("No ticket keys configured: generated a development key in {Path}. Configure Tidegate:Tickets in production.", path);
-        }
-        var stored = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!;
+        var stored = DevKeyFile.ReadOrCreate(environment, Path.Combine(dataDirectory, "ticket-keys.json"), () =>
+            new Dictionary<string, string> { ["keyId"] = "dev1", ["privateKey"] = Convert.ToBase64String(TicketKeys.NewKeyPair().PrivateKey) },
+            logger, "No ticket keys configured: generated a development key. Configure Tidegate:Tickets in production.");
         var key = Convert.FromBase64String(stored["privateKey"]);
         return new TicketKeys(stored["keyId"], key, new Dictionary<string, byte[]> { [stored["keyId"]] = PublicOf(key) });
     }

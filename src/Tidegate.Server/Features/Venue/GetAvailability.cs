@@ -13,7 +13,7 @@ public static class GetAvailability
 
     public static async Task<IResult> Handle(string? date, AvailabilityCache cache, HttpResponse http)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (CalendarDates.Parse(date) is not { } day)
             return Problems.Invalid("date", "Query parameter 'date' must be a calendar date as yyyy-MM-dd.");
         http.Headers.CacheControl = "public, max-age=1";
         return TypedResults.Bytes(await cache.GetAsync(day), "application/json; charset=utf-8");
