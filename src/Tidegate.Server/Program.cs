@@ -10,6 +10,7 @@ using Tidegate.Server.Features.Tickets;
 using Tidegate.Server.Features.Queue;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Network;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTidegateCore();
@@ -23,7 +24,8 @@ builder.Services
     .AddGates()
     .AddPayments(builder.Configuration)
     .AddQueue(builder.Configuration)
-    .AddTidegateRateLimits(builder.Configuration);
+    .AddTidegateRateLimits(builder.Configuration)
+    .AddTidegateNetwork(builder.Configuration);
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ if (app.Configuration.GetValue("Tidegate:Database:MigrateOnStart", true))
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 await app.Services.GetRequiredService<DemoVenue>().SeedIfEmptyAsync();
 
+app.UseTidegateNetwork();
 app.UseExceptionHandler();
 app.UseStatusPages();
 app.UseMiddleware<SecurityHeaders>();
