@@ -127,11 +127,22 @@ public sealed class Nginx : IDisposable
             },
             SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && cert.GetCertHashString() == _certificate.Thumbprint },
         };
-        return new HttpClient(handler)
+        return new HttpClient(new Http2Only { InnerHandler = handler })
         {
             BaseAddress = new Uri(PublicUrl), DefaultRequestVersion = HttpVersion.Version20,
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact, Timeout = TimeSpan.FromSeconds(60),
         };
+    }
+
+    /// <summary>Every request over the one HTTP/2 connection (a request message otherwise defaults to HTTP/1.1, on another connection).</summary>
+    private sealed class Http2Only : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            request.Version = HttpVersion.Version20;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+            return base.SendAsync(request, ct);
+        }
     }
 
     /// <summary>The access log's lines (nginx writes each as its request completes).</summary>
