@@ -134,6 +134,35 @@ public sealed class Nginx : IDisposable
         };
     }
 
+    /// <summary>
+    /// Many visitors at once (the bench's load): up to <paramref name="connections"/> HTTP/1.1
+    /// connections over TLS, each from the next loopback address (127.0.10.1, 127.0.10.2, …), so
+    /// the proxy's per-address flood guard sees a crowd, not one machine.
+    /// </summary>
+    public HttpClient CrowdClient(int connections)
+    {
+        var next = -1;
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseCookies = false,
+            AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None,
+            ConnectCallback = async (_, ct) =>
+            {
+                var n = Interlocked.Increment(ref next);
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(new IPAddress([127, 0, (byte)(10 + n / 250 % 200), (byte)(1 + n % 250)]), 0));
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, HttpsPort), ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch { socket.Dispose(); throw; }
+            },
+            SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && cert.GetCertHashString() == _certificate.Thumbprint },
+        };
+        return new HttpClient(handler) { BaseAddress = new Uri(PublicUrl), Timeout = TimeSpan.FromSeconds(120) };
+    }
+
     /// <summary>Every request over the one HTTP/2 connection (a request message otherwise defaults to HTTP/1.1, on another connection).</summary>
     private sealed class Http2Only : DelegatingHandler
     {
