@@ -27,7 +27,10 @@ public sealed class RateLimitSettings
         Reads = new() { PerSecond = 300, Burst = 1200 },
     };
 
-    /// <summary>One person: a booking attempt a second after ten quick ones; a waiting-room poll twice a second.</summary>
+    /// <summary>
+    /// One person: a booking attempt a second after ten quick ones; a waiting-room poll twice a
+    /// second. Reads (availability) are anonymous: no visitor to key on, so PerVisitor:Reads is not used.
+    /// </summary>
     public PolicyLimits PerVisitor { get; set; } = new()
     {
         Bookings = new() { PerSecond = 1, Burst = 10 },
