@@ -65,6 +65,18 @@ public class ClientLimitTests
         Assert.Equal(5, chained.Count(s => s == HttpStatusCode.TooManyRequests));
     }
 
+    [Fact]
+    public async Task The_booking_page_is_under_the_same_flood_guard_as_the_api()
+    {
+        using var app = new TestApp("sqlite", Limits(("Tidegate:RateLimits:PerAddress:Bookings:PerSecond", "1"),
+            ("Tidegate:RateLimits:PerAddress:Bookings:Burst", "2")));
+        var client = app.CreateClient();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) answers.Add((await client.GetAsync("/book/2026-12-20/10:30")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, answers[0]);
+        Assert.Contains(HttpStatusCode.TooManyRequests, answers);
+    }
+
     [Theory]
     [InlineData("203.0.113.9", "203.0.113.9")]
     [InlineData("::ffff:203.0.113.9", "203.0.113.9")]
