@@ -6,8 +6,10 @@ using Npgsql;
 namespace Tidegate.Bench;
 
 /// <summary>The engine under test: SQLite (default, synchronous=FULL) or PostgreSQL (--postgres CONNSTRING, synchronous_commit on).</summary>
-public sealed class Engine(string? postgres, int instances = 1)
+public sealed class Engine(string? postgres, int instances = 1, bool proxy = false)
 {
+    /// <summary>--proxy: visitors go through nginx running the shipped deploy/nginx/tidegate.conf in front of the instances.</summary>
+    public bool Proxy { get; } = proxy;
     private readonly List<string> _databases = [];
     public string? Postgres { get; } = postgres;
     /// <summary>Tidegate instances over the one database (--instances N, PostgreSQL only): BENCHMARK scenario 7.</summary>

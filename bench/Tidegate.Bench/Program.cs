@@ -1,7 +1,7 @@
 using Tidegate.Bench;
 using Tidegate.Bench.Scenarios;
 
-// dotnet run -c Release --project bench/Tidegate.Bench -- <scenario> [--quick] [--json FILE] [--postgres CONNSTRING [--instances N]]
+// dotnet run -c Release --project bench/Tidegate.Bench -- <scenario> [--quick] [--json FILE] [--postgres CONNSTRING [--instances N]] [--proxy]
 var scenarios = new Dictionary<string, Func<Engine, bool, Task<ScenarioResult>>>
 {
     ["midnight-rush"] = MidnightRush.RunAsync,
@@ -19,7 +19,7 @@ var scenarios = new Dictionary<string, Func<Engine, bool, Task<ScenarioResult>>>
 var name = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
 if (name is null || (name != "all" && !scenarios.ContainsKey(name)))
 {
-    Console.Error.WriteLine($"usage: Tidegate.Bench <{string.Join("|", scenarios.Keys)}|all> [--quick] [--json FILE] [--postgres CONNSTRING [--instances N]]");
+    Console.Error.WriteLine($"usage: Tidegate.Bench <{string.Join("|", scenarios.Keys)}|all> [--quick] [--json FILE] [--postgres CONNSTRING [--instances N]] [--proxy]");
     return 2;
 }
 var quick = args.Contains("--quick");
@@ -30,10 +30,16 @@ if (instances > 1 && Option("--postgres") is null)
     Console.Error.WriteLine("--instances needs --postgres: several instances share one PostgreSQL database");
     return 2;
 }
-var engine = new Engine(Option("--postgres"), instances);
+if (args.Contains("--proxy") && !Tidegate.Server.Tests.Support.Nginx.Available)
+{
+    Console.Error.WriteLine($"--proxy needs nginx ({Tidegate.Server.Tests.Support.Nginx.Binary})");
+    return 2;
+}
+var engine = new Engine(Option("--postgres"), instances, args.Contains("--proxy"));
 
 Console.WriteLine($"Tidegate bench · {Report.Machine()}");
-Console.WriteLine($"engine {engine.Name} · durability {engine.Durability} · {(quick ? "quick" : "full")} run");
+Console.WriteLine($"engine {engine.Name} · durability {engine.Durability} · {(quick ? "quick" : "full")} run" +
+    (engine.Proxy ? " · through nginx (deploy/nginx/tidegate.conf)" : ""));
 var results = new List<ScenarioResult>();
 foreach (var (key, run) in scenarios.Where(s => name == "all" || s.Key == name))
 {

@@ -16,6 +16,9 @@ public sealed class Visitors : IDisposable
     })
     { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(120) };
 
+    /// <summary>Visitors over a client made elsewhere (through the proxy: <see cref="Deployment.Entrances"/>).</summary>
+    public Visitors(HttpClient http) => Http = http;
+
     public static object Booking(string date, string start, int persons, string email) => new
     {
         date, start, tickets = new { adult = persons, child = 0, infant = 0, toddler = 0 }, email, name = "Bench Visitor",

@@ -11,6 +11,7 @@ using Tidegate.Server.Features.Queue;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Telemetry;
+using Tidegate.Server.Infrastructure.Network;
 
 var builder = WebApplication.CreateBuilder(ServerFiles.Options(args)).UseOwnStaticFiles();
 if (ProductionGuard.Refuses(builder) || DataFolder.Unwritable(builder)) return;
@@ -25,7 +26,8 @@ builder.Services
     .AddGates()
     .AddPayments(builder.Configuration)
     .AddQueue(builder.Configuration)
-    .AddTidegateRateLimits(builder.Configuration);
+    .AddTidegateRateLimits(builder.Configuration)
+    .AddTidegateNetwork(builder.Configuration);
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ if (app.Configuration.GetValue("Tidegate:Database:MigrateOnStart", true))
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 await app.Services.GetRequiredService<DemoVenue>().SeedIfEmptyAsync();
 
+app.UseTidegateNetwork();
 app.UseExceptionHandler();
 app.UseStatusPages();
 app.UseMiddleware<SecurityHeaders>();

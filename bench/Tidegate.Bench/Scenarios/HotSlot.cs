@@ -21,16 +21,18 @@ public static class HotSlot
             ["Tidegate__Booking__QueueCapacity"] = "20000",
         });
         var server = deployment.First;
-        var clients = deployment.Servers.Select(s => new Visitors(s.BaseUrl)).ToList();
-        foreach (var client in clients) await client.GetAsync("/api/v1/availability?date=2026-12-20"); // warm: slot rows, calendar, JIT
+        var clients = deployment.Entrances();
+        var direct = deployment.Servers.Select(s => new Visitors(s.BaseUrl)).ToList();
+        foreach (var client in direct) await client.GetAsync("/api/v1/availability?date=2026-12-20"); // warm: slot rows, calendar, JIT
+        foreach (var client in clients) await client.GetAsync("/api/v1/availability?date=2026-12-20");
         var cpu0 = deployment.ServerCpu();
         var outcomes = await OpenLoop.RunAsync(OpenLoop.Steady(attempts, 10_000), async i =>
             (await clients[i % clients.Count].PostAsync("/api/v1/bookings", Visitors.Booking("2026-12-20", "10:30", 1, $"hot{i}@example.com"))).Status);
         var serverCpu = (deployment.ServerCpu() - cpu0).TotalSeconds;
         var writers = new List<System.Text.Json.Nodes.JsonNode>();
-        foreach (var client in clients)
+        foreach (var client in direct)
             if ((await client.GetAsync("/api/v1/dev/hold-writer")).Body is { } body) writers.Add(body);
-        foreach (var client in clients) client.Dispose();
+        foreach (var client in clients.Concat(direct)) client.Dispose();
         var created = outcomes.Where(o => o.Status == 201).ToList();
         var committedPerSecond = created.Count / (created.Max(o => o.DoneAtMs) / 1000.0);
 
@@ -56,6 +58,7 @@ public static class HotSlot
             result.Add("average batch", writers.Sum(w => (double)w["items"]!) / Math.Max(1, writers.Sum(w => (double)w["batches"]!)), "holds");
         }
         if (engine.Instances > 1) result.Add("instances", engine.Instances, "");
+        if (deployment.Proxy is not null) result.Notes.Add("through nginx (deploy/nginx/tidegate.conf; TLS, 256 client connections from distinct loopback addresses)");
         result.Add("span of holds", created.Max(o => o.DoneAtMs), "ms");
         result.Notes.Add($"{attempts} attempts at 10,000/s; answers {OpenLoop.Codes(outcomes)}; raw = 16 connections, one claim+insert transaction each, same durability");
         return result;

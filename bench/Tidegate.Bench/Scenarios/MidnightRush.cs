@@ -42,6 +42,7 @@ public static class MidnightRush
         // Each visitor talks to one instance for its whole journey (instance i mod N).
         var clients = deployment.Servers.Select(s => new Visitors(s.BaseUrl, connections: 512 / deployment.Servers.Count)).ToList();
         var visitors = clients[0];
+        var entrance = deployment.Proxy is not null ? deployment.Entrances(512)[0] : null;
         var recommendationsExist = (await visitors.GetAsync($"/api/v1/recommendations?date={Date}&time=11:00&persons=2")).Status != 404;
         var paymentsExist = true;
         const double earlyWindowMs = 9_000, burstMs = 10_000;
@@ -74,7 +75,8 @@ public static class MidnightRush
             return answer;
         }
 
-        Visitors Site(int i) => clients[i % clients.Count];
+        // Through the proxy (--proxy) every visitor enters by nginx; the dev calls above and below go to the instances.
+        Visitors Site(int i) => entrance ?? clients[i % clients.Count];
 
         async Task JourneyAsync(Visitor v, int i)
         {
@@ -172,6 +174,7 @@ public static class MidnightRush
         result.AtMost("peakServerMemory", deployment.PeakMemoryMb(), 512, "MB");
         if (clients.Count > 1) result.Add("instances", clients.Count, "");
         foreach (var client in clients) client.Dispose();
+        entrance?.Dispose();
         result.Add("admissionOrderTau", KendallTau(admitted.Where(p => p.TicketNumber > 0).Select(p => (p.TicketNumber, p.AdmittedMs)).ToList()), "",
             ">= 0.9", null);
         result.Add("visitors", count, "");

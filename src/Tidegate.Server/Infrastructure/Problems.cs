@@ -32,7 +32,10 @@ public static class Problems
 
     public static int StatusOf(string code) => Known.TryGetValue(code, out var known) ? known.Status : 400;
 
-    /// <summary>The problem response; <c>unavailable</c> (a full queue, the in-flight bound) always carries Retry-After: 1.</summary>
+    /// <summary>
+    /// The problem response; <c>unavailable</c> (a full queue, the in-flight bound) always carries
+    /// Retry-After: 1, <c>throttled</c> its <c>retryAfter</c> seconds (1 when not given).
+    /// </summary>
     public static IResult From(Error error)
     {
         var (status, title) = Known.TryGetValue(error.Code, out var known) ? known : (400, "Bad request");
@@ -41,14 +44,19 @@ public static class Problems
             extensions[name] = value;
         var problem = TypedResults.Problem(error.Detail, statusCode: status, title: title,
             type: $"https://tidegate.dev/problems/{error.Code}", extensions: extensions);
-        return error.Code == ErrorCodes.Unavailable ? new RetryInASecond(problem) : problem;
+        return error.Code switch
+        {
+            ErrorCodes.Unavailable => new RetryAfter(problem, 1),
+            ErrorCodes.Throttled => new RetryAfter(problem, error.Extra?.GetValueOrDefault("retryAfter") as int? ?? 1),
+            _ => problem,
+        };
     }
 
-    private sealed class RetryInASecond(IResult problem) : IResult
+    private sealed class RetryAfter(IResult problem, int seconds) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {
-            http.Response.Headers.RetryAfter = "1";
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return problem.ExecuteAsync(http);
         }
     }

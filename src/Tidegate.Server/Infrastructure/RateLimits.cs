@@ -1,14 +1,16 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Tidegate.Domain.Common;
+using Microsoft.Extensions.Options;
 
 namespace Tidegate.Server.Infrastructure;
 
 /// <summary>
-/// Per-client limits (token buckets by client address; Tidegate:RateLimits:{Policy}:PerSecond and
-/// :Burst): an eager client gets 429 throttled with Retry-After at once, never a queue.
-/// Tidegate:RateLimits:Enabled=false turns them off (tests and the bench, whose thousands of
-/// simulated visitors share one address).
+/// The request-level limits (settings and their reasons in <see cref="RateLimitSettings"/>): a flood
+/// guard per client address for every endpoint with a policy (the global limiter, partitioned by
+/// policy and address group), and the named policies' per-visitor buckets keyed on what the request
+/// carries before its body is read: the admission token (bookings) or the queue ticket (polls).
+/// The email's lookup hash and the member are checked by the booking use case (<see cref="VisitorLimits"/>).
+/// Over a limit: 429 throttled, problem+json, Retry-After, at once, never a queue.
 /// </summary>
 public static class RateLimits
 {
@@ -18,32 +20,42 @@ public static class RateLimits
 
     public static IServiceCollection AddTidegateRateLimits(this IServiceCollection services, IConfiguration config)
     {
-        var enabled = config.GetValue("Tidegate:RateLimits:Enabled", true);
-        return services.AddRateLimiter(options =>
-        {
-            options.OnRejected = async (context, _) =>
-            {
-                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 1;
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Problems.From(new Error(ErrorCodes.Throttled, $"Too many requests from this client: try again in {seconds} s."))
-                    .ExecuteAsync(context.HttpContext);
-            };
-            Add(options, Bookings, enabled, config, perSecond: 5, burst: 20);
-            Add(options, Polls, enabled, config, perSecond: 10, burst: 30);
-            Add(options, Reads, enabled, config, perSecond: 50, burst: 100);
-        });
+        services.AddOptions<RateLimitSettings>().Bind(config.GetSection(RateLimitSettings.Section))
+            .Validate(s => s.IsValid(), "Tidegate:RateLimits: every PerSecond and Burst must be positive, Ipv6PrefixLength 1–128.")
+            .ValidateOnStart();
+        services.AddSingleton<VisitorLimits>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((options, settings) => Configure(options, settings.Value));
+        return services;
     }
 
-    private static void Add(RateLimiterOptions options, string policy, bool enabled, IConfiguration config, int perSecond, int burst)
+    private static void Configure(RateLimiterOptions options, RateLimitSettings settings)
     {
-        var section = config.GetSection($"Tidegate:RateLimits:{policy}");
-        var bucket = new TokenBucketRateLimiterOptions
-        {
-            TokensPerPeriod = section.GetValue("PerSecond", perSecond), TokenLimit = section.GetValue("Burst", burst),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
-        };
-        options.AddPolicy(policy, http => enabled
-            ? RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => bucket)
-            : RateLimitPartition.GetNoLimiter("off"));
+        options.OnRejected = (context, _) => new ValueTask(
+            Problems.From(VisitorLimits.Throttled(RetryAfterSeconds(context.Lease))).ExecuteAsync(context.HttpContext));
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            settings.Enabled && http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is { } policy
+                ? RateLimitPartition.GetTokenBucketLimiter(
+                    $"{policy} {ClientAddress.GroupOf(http.Connection.RemoteIpAddress, settings.Ipv6PrefixLength)}",
+                    _ => BucketOptions(settings.PerAddress.For(policy)))
+                : RateLimitPartition.GetNoLimiter(""));
+        options.AddPolicy(Bookings, http => PerVisitor(settings, Bookings, http.Request.Headers["X-Admission-Token"].ToString()));
+        options.AddPolicy(Polls, http => PerVisitor(settings, Polls, http.Request.Headers["X-Queue-Ticket"].ToString()));
+        options.AddPolicy(Reads, _ => RateLimitPartition.GetNoLimiter("")); // anonymous reads: the flood guard only
     }
+
+    /// <summary>A bucket per visitor key; requests without one (a join, a guest's first booking) pass to the next check.</summary>
+    private static RateLimitPartition<string> PerVisitor(RateLimitSettings settings, string policy, string key) =>
+        settings.Enabled && key.Length is > 0 and <= 2048
+            ? RateLimitPartition.GetTokenBucketLimiter($"{policy} {key}", _ => BucketOptions(settings.PerVisitor.For(policy)))
+            : RateLimitPartition.GetNoLimiter("");
+
+    public static TokenBucketRateLimiterOptions BucketOptions(RateLimitSettings.Bucket bucket) => new()
+    {
+        TokensPerPeriod = bucket.PerSecond, TokenLimit = bucket.Burst, ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0, AutoReplenishment = true,
+    };
+
+    public static int RetryAfterSeconds(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 1;
 }

@@ -108,7 +108,7 @@ public class GroupCommitTests
     {
         using var app = new TestApp("sqlite", new Dictionary<string, string?>
         {
-            ["Tidegate:RateLimits:Enabled"] = "true", ["Tidegate:RateLimits:bookings:PerSecond"] = "1", ["Tidegate:RateLimits:bookings:Burst"] = "2",
+            ["Tidegate:RateLimits:Enabled"] = "true", ["Tidegate:RateLimits:PerAddress:Bookings:PerSecond"] = "1", ["Tidegate:RateLimits:PerAddress:Bookings:Burst"] = "2",
         });
         var client = app.CreateClient();
         var responses = new List<HttpResponseMessage>();

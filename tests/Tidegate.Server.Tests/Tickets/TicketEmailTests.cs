@@ -17,7 +17,7 @@ public class TicketEmailTests
         ["Tidegate:Mail:RetryBaseSeconds"] = "0.2",
         ["Tidegate:Mail:RetryMaxSeconds"] = "1",
         ["Tidegate:Mail:PollSeconds"] = "0.2",
-        ["Tidegate:PublicBaseUrl"] = "https://tickets.sameshine.example",
+        ["Tidegate:PublicUrl"] = "https://tickets.sameshine.example",
     };
 
     [Theory, Engines]

@@ -20,7 +20,7 @@ namespace Tidegate.Server.Features.Booking;
 /// </summary>
 public sealed class CreateBooking(
     VenueStore venues, SlotStore slots, HoldStore holds, Idempotency idempotency, BookingAccess access,
-    PersonalData personal, QueueGate queue, SlotSignals signals, TimeProvider clock, IOptions<JsonOptions> json)
+    PersonalData personal, QueueGate queue, SlotSignals signals, VisitorLimits limits, TimeProvider clock, IOptions<JsonOptions> json)
 {
     private const string Scope = "POST /api/v1/bookings";
     private JsonSerializerOptions Options => json.Value.SerializerOptions;
@@ -44,6 +44,9 @@ public sealed class CreateBooking(
         CreateBookingRequest request, string? memberId, string? idempotencyKey, string? admissionToken, CancellationToken ct)
     {
         if (BookingInput.Check(request, memberId is not null) is { } inputError) return inputError;
+        // Fairness per person (the member, or the email's keyed hash), never per address: a crowd behind one address books freely.
+        var person = memberId is not null ? "m:" + memberId : personal.EmailKey(request.Email!);
+        if (limits.TryBook(person) is { } throttled) return throttled;
 
         // Only a keyed request needs its hash (a replay must match it); the rush's unkeyed requests skip the work.
         var requestHash = idempotencyKey is null ? "" : Idempotency.Hash(request with { Email = request.Email?.Trim() }, Options,
@@ -71,7 +74,7 @@ public sealed class CreateBooking(
             ? new IdempotencyRecord(Scope, idempotencyKey, requestHash, 201, JsonSerializer.Serialize(created, Options))
             : null;
         var hold = new NewHold(id, terms.Value,
-            memberId is not null ? "m:" + memberId : personal.EmailKey(request.Email!), memberId,
+            person, memberId,
             request.Email is null ? null : personal.Encrypt(PersonalData.NormaliseEmail(request.Email)),
             request.Name is null ? null : personal.Encrypt(request.Name.Trim()), "web", record, admission.Value, request.Language);
 

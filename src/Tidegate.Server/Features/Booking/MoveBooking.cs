@@ -34,7 +34,7 @@ public static class MoveBooking
 {
     public static async Task<IResult> Handle(
         string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, VenueStore venues, SlotStore slots,
-        PaymentGateway gateway, RefundRunner refunds, SlotSignals signals, TimeProvider clock, IConfiguration config,
+        PaymentGateway gateway, RefundRunner refunds, SlotSignals signals, TimeProvider clock,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
@@ -46,7 +46,7 @@ public static class MoveBooking
         if (BookingInput.ParseDate(body.Value.Date) is not { } date) return Problems.Invalid("date", "'date' must be a calendar date as yyyy-MM-dd.");
         if (BookingInput.ParseTime(body.Value.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");
 
-        var result = await ExecuteAsync(booking, date, start, CheckoutBooking.PublicBaseUrl(http, config), db, access, venues, slots,
+        var result = await ExecuteAsync(booking, date, start, CheckoutBooking.PublicBaseUrl(http), db, access, venues, slots,
             gateway, refunds, signals, clock, ct);
         if (!result.IsOk) return Problems.From(result.Error);
         return result.Value.PaymentRequired is { } due

@@ -5,6 +5,7 @@ using Tidegate.Domain.Payments;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Network;
 
 namespace Tidegate.Server.Features.Payments;
 
@@ -18,14 +19,14 @@ public static class CheckoutBooking
 {
     public static async Task<IResult> Handle(
         string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, PaymentGateway gateway,
-        TimeProvider clock, IConfiguration config, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
         var booking = await BookingRow.FindAsync(db, bookingId, ct);
         if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
             return Problems.NotFound("No such booking, or the access key does not match.");
 
-        var result = await ExecuteAsync(booking, PublicBaseUrl(http, config), db, access, gateway, clock, ct);
+        var result = await ExecuteAsync(booking, PublicBaseUrl(http), db, access, gateway, clock, ct);
         return result.IsOk
             ? TypedResults.Created($"/api/v1/bookings/{booking.Id}", result.Value)
             : Problems.From(result.Error);
@@ -65,6 +66,6 @@ public static class CheckoutBooking
         }
     }
 
-    public static string PublicBaseUrl(HttpRequest http, IConfiguration config) =>
-        (config["Tidegate:PublicBaseUrl"] is { Length: > 0 } configured ? configured : $"{http.Scheme}://{http.Host}").TrimEnd('/');
+    /// <summary>The base of the payment's return URL: Tidegate:PublicUrl, never the request's Host.</summary>
+    public static string PublicBaseUrl(HttpRequest http) => http.HttpContext.RequestServices.GetRequiredService<PublicUrl>().Base;
 }

@@ -1,14 +1,13 @@
 using Tidegate.Domain.Booking;
 using Tidegate.Domain.Tickets;
 using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Infrastructure.Network;
 
 namespace Tidegate.Server.Features.Tickets;
 
 /// <summary>Turns a confirmed booking into its ticket code and the addresses of its QR image and page.</summary>
-public sealed class TicketIssuer(TicketKeys keys, BookingAccess access, IConfiguration config)
+public sealed class TicketIssuer(TicketKeys keys, BookingAccess access, PublicUrl publicUrl)
 {
-    private readonly string _publicBaseUrl = (config["Tidegate:PublicBaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
-
     public static TicketClaims ClaimsOf(BookingRow booking) => new(
         Guid.Parse(booking.Id), booking.Date, (int)booking.StartMinute, (int)booking.Persons, (int)booking.TicketSerial);
 
@@ -22,5 +21,5 @@ public sealed class TicketIssuer(TicketKeys keys, BookingAccess access, IConfigu
 
     /// <summary>The ticket page, as an absolute link for emails (issue 3's payment return uses the same path).</summary>
     public string PageUrl(string bookingId, string? lang = null) =>
-        $"{_publicBaseUrl}/tickets/{bookingId}?key={Uri.EscapeDataString(access.KeyFor(bookingId))}" + (lang is null ? "" : $"&lang={lang}");
+        $"{publicUrl.Base}/tickets/{bookingId}?key={Uri.EscapeDataString(access.KeyFor(bookingId))}" + (lang is null ? "" : $"&lang={lang}");
 }

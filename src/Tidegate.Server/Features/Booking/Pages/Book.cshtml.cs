@@ -7,7 +7,11 @@ using Tidegate.Server.Features.Venue;
 
 namespace Tidegate.Server.Features.Booking.Pages;
 
-/// <summary>Choose the party and give the guest details; on submit, hold the places or say why not.</summary>
+/// <summary>
+/// Choose the party and give the guest details; on submit, hold the places or say why not. Under
+/// the bookings flood guard like the API (per visitor: the email, checked by <see cref="CreateBooking"/>).
+/// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Bookings)]
 public sealed class BookModel(
     VenueStore venues, AvailabilityCache cache, CreateBooking createBooking, IStringLocalizer<SharedResource> text) : PageModel
 {

@@ -15,7 +15,7 @@ namespace Tidegate.Server.Features.Booking.Pages;
 /// </summary>
 public sealed class HoldModel(
     TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
-    IConfiguration config, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public string Key { get; private set; } = "";
@@ -34,7 +34,7 @@ public sealed class HoldModel(
     {
         var row = await LoadAsync(bookingId, key, ct);
         if (row is null) return NotFound();
-        var result = await CheckoutBooking.ExecuteAsync(row, CheckoutBooking.PublicBaseUrl(Request, config), db, access, gateway, clock, ct);
+        var result = await CheckoutBooking.ExecuteAsync(row, CheckoutBooking.PublicBaseUrl(Request), db, access, gateway, clock, ct);
         if (result.IsOk) return Redirect(result.Value.PaymentUrl);
         Problem = Messages.For(result.Error, text);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -14,7 +14,7 @@ namespace Tidegate.Server.Features.Tickets.Pages;
 /// <summary>Move a paid booking: pick a date, then a slot with room; the price difference is charged or refunded.</summary>
 public sealed class ChangeModel(
     TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, SlotStore slots, AvailabilityCache cache, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
-    IConfiguration config, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public string Key { get; private set; } = "";
@@ -37,7 +37,7 @@ public sealed class ChangeModel(
             Problem = text["Change_Choose"];
             return Page();
         }
-        var result = await MoveBooking.ExecuteAsync(row, day, time, CheckoutBooking.PublicBaseUrl(Request, config), db, access, venues, slots,
+        var result = await MoveBooking.ExecuteAsync(row, day, time, CheckoutBooking.PublicBaseUrl(Request), db, access, venues, slots,
             gateway, refunds, signals, clock, ct);
         if (result.IsOk)
             return Redirect(result.Value.PaymentRequired is { } due ? due.PaymentUrl : TicketAccess.Link("tickets", row.Id, Key));
