@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Tidegate.Bench.Scenarios.Chaos;
+
+/// <summary>
+/// The database held against what the visitors were told: acknowledged holds whose row is missing,
+/// oversold slots, payments the sandbox said succeeded whose booking is neither confirmed nor
+/// refunded, and confirmed bookings without exactly one ticket email queued.
+/// </summary>
+public sealed record ChaosVerdict(
+    int HoldsLost, int Oversold, int PaidUnsettled, int ConfirmedMailNotOne,
+    int Confirmed, int Refunded, int RefundsPending, int PaymentsPending)
+{
+    public bool Settled => PaidUnsettled == 0 && ConfirmedMailNotOne == 0 && RefundsPending == 0;
+
+    public static ChaosVerdict Judge(DbConnection db, Told told)
+    {
+        var bookings = db.Query<(string Id, string Status)>(
+            "SELECT id, status FROM bookings WHERE visit_date = @Date", new { Rush.Date }).ToDictionary(b => b.Id, b => b.Status);
+        var payments = db.Query<(string Id, string BookingId, string? Ref, string Status)>(
+            "SELECT id, booking_id, provider_ref, status FROM payments").ToList();
+        var refunds = db.Query<(string PaymentId, string Status)>("SELECT payment_id, status FROM refunds").ToList();
+        var mails = db.Query<(string BookingId, long Count)>(
+            "SELECT booking_id, COUNT(*) FROM mail_outbox WHERE kind = 'ticket' GROUP BY booking_id").ToDictionary(m => m.BookingId, m => m.Count);
+
+        var refunded = refunds.Where(r => r.Status == "succeeded").Select(r => r.PaymentId).ToHashSet();
+        var paymentByRef = payments.Where(p => p.Ref is not null).ToDictionary(p => p.Ref!, p => p.Id);
+        var paidUnsettled = told.Paid.Count(p =>
+            bookings.GetValueOrDefault(p.Value) != "confirmed"
+            && !(paymentByRef.TryGetValue(p.Key, out var id) && refunded.Contains(id)));
+        var confirmed = bookings.Where(b => b.Value == "confirmed").Select(b => b.Key).ToList();
+        return new ChaosVerdict(
+            HoldsLost: told.Holds.Keys.Count(id => !bookings.ContainsKey(id)),
+            Oversold: Engine.Oversold(db),
+            PaidUnsettled: paidUnsettled,
+            ConfirmedMailNotOne: confirmed.Count(id => mails.GetValueOrDefault(id) != 1),
+            Confirmed: confirmed.Count,
+            Refunded: refunded.Count,
+            RefundsPending: refunds.Count(r => r.Status == "pending"),
+            PaymentsPending: payments.Count(p => p.Status == "pending"));
+    }
+}
