@@ -46,6 +46,13 @@ public static class Chaos
             if (verdict.Settled || waited.Elapsed.TotalSeconds >= options.SettleSeconds) break;
             await Task.Delay(2_000);
         }
+        var forgotten = 0;
+        foreach (var id in verdict.Unsettled)
+        {
+            var known = false;
+            foreach (var site in sites) known |= (await site.GetAsync($"/sandbox/checkout/{id}")).Status == 200;
+            if (!known) forgotten++;
+        }
         foreach (var site in sites) site.Dispose();
 
         result.AtMost("acknowledged holds lost", verdict.HoldsLost, 0, "");
@@ -71,6 +78,8 @@ public static class Chaos
         result.Notes.Add("answers: " + string.Join(" ", client.Statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}")));
         result.Notes.Add("outcomes: " + string.Join(", ", told.Outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}")));
         result.Notes.Add("server settings for this scenario: " + string.Join(", ", ChaosOptions.ServerSettings().Select(s => $"{s.Key.Replace("__", ":")}={s.Value}")));
+        if (verdict.PaidUnsettled > 0)
+            result.Notes.Add($"of the {verdict.PaidUnsettled} paid but unsettled, the sandbox no longer knows {forgotten} (GET /sandbox/checkout/{{id}} answers 404: its payments were in the memory of a killed process)");
         if (!verdict.Settled) result.Notes.Add($"NOT SETTLED after {options.SettleSeconds} s of waiting for reconciliation");
         return result;
     }

@@ -23,7 +23,11 @@ public sealed class ChaosClient
         {
             (int Status, JsonNode? Body) answer;
             try { answer = await send(); }
-            catch (HttpRequestException) { answer = (-1, null); Count(kind, "connection"); }
+            catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException)
+            {
+                answer = (-1, null);
+                Count(kind, "connection");
+            }
             catch (TaskCanceledException) { answer = (-2, null); Count(kind, "timeout"); }
             if (answer.Status >= 0) Statuses.Add(answer.Status);
             if (answer.Status >= 500) Count(kind, answer.Status.ToString());

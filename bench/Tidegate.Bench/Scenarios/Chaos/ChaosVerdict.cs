@@ -9,9 +9,11 @@ namespace Tidegate.Bench.Scenarios.Chaos;
 /// refunded, and confirmed bookings without exactly one ticket email queued.
 /// </summary>
 public sealed record ChaosVerdict(
-    int HoldsLost, int Oversold, int PaidUnsettled, int ConfirmedMailNotOne,
+    int HoldsLost, int Oversold, IReadOnlyList<string> Unsettled, int ConfirmedMailNotOne,
     int Confirmed, int Refunded, int RefundsPending, int PaymentsPending)
 {
+    public int PaidUnsettled => Unsettled.Count;
+
     public bool Settled => PaidUnsettled == 0 && ConfirmedMailNotOne == 0 && RefundsPending == 0;
 
     public static ChaosVerdict Judge(DbConnection db, Told told)
@@ -26,14 +28,14 @@ public sealed record ChaosVerdict(
 
         var refunded = refunds.Where(r => r.Status == "succeeded").Select(r => r.PaymentId).ToHashSet();
         var paymentByRef = payments.Where(p => p.Ref is not null).ToDictionary(p => p.Ref!, p => p.Id);
-        var paidUnsettled = told.Paid.Count(p =>
+        var unsettled = told.Paid.Where(p =>
             bookings.GetValueOrDefault(p.Value) != "confirmed"
-            && !(paymentByRef.TryGetValue(p.Key, out var id) && refunded.Contains(id)));
+            && !(paymentByRef.TryGetValue(p.Key, out var id) && refunded.Contains(id))).Select(p => p.Key).ToList();
         var confirmed = bookings.Where(b => b.Value == "confirmed").Select(b => b.Key).ToList();
         return new ChaosVerdict(
             HoldsLost: told.Holds.Keys.Count(id => !bookings.ContainsKey(id)),
             Oversold: Engine.Oversold(db),
-            PaidUnsettled: paidUnsettled,
+            Unsettled: unsettled,
             ConfirmedMailNotOne: confirmed.Count(id => mails.GetValueOrDefault(id) != 1),
             Confirmed: confirmed.Count,
             Refunded: refunded.Count,
