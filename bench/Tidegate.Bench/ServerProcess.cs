@@ -65,7 +65,9 @@ public sealed class ServerProcess : IAsyncDisposable
     private static Process Launch(ProcessStartInfo info)
     {
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The server logs JSON to stdout (errors only, see Logging__LogLevel__Default); TIDEGATE_BENCH_SERVER_LOG=1 shows them.
+        var show = Environment.GetEnvironmentVariable("TIDEGATE_BENCH_SERVER_LOG") == "1";
+        process.OutputDataReceived += (_, e) => { if (show && e.Data is { Length: > 0 } line) Console.Error.WriteLine("  server log: " + line); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine("  server: " + line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
