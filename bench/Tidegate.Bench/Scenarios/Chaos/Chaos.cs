@@ -26,7 +26,7 @@ public static class Chaos
         foreach (var site in sites) await site.SetClockAsync(simStart);
 
         var clock = Stopwatch.StartNew();
-        var faults = new ChaosFaults(deployment, engine, options, clock, simStart);
+        var faults = new ChaosFaults(deployment, engine, options, clock, simStart, told, count);
         var faulting = faults.RunAsync();
         await OpenLoop.RunAsync(schedule, async i =>
         {

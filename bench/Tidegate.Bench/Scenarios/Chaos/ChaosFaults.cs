@@ -7,7 +7,8 @@ namespace Tidegate.Bench.Scenarios.Chaos;
 /// directory and database (its dev clock set back to the rush's time), or restart PostgreSQL with
 /// the configured command (PostgreSQL form only).
 /// </summary>
-public sealed class ChaosFaults(Deployment deployment, Engine engine, ChaosOptions options, Stopwatch clock, DateTimeOffset simStart)
+public sealed class ChaosFaults(
+    Deployment deployment, Engine engine, ChaosOptions options, Stopwatch clock, DateTimeOffset simStart, Told told, int visitors)
 {
     public int Kills { get; private set; }
     public int PostgresRestarts { get; private set; }
@@ -17,10 +18,13 @@ public sealed class ChaosFaults(Deployment deployment, Engine engine, ChaosOptio
 
     public async Task RunAsync()
     {
-        foreach (var (atMs, fault) in ChaosOptions.Plan)
+        var previous = TimeSpan.Zero;
+        foreach (var (fault, atMs, paidShare) in ChaosOptions.Plan)
         {
-            var wait = atMs - clock.Elapsed.TotalMilliseconds;
-            if (wait > 0) await Task.Delay(TimeSpan.FromMilliseconds(wait));
+            while (clock.Elapsed.TotalMilliseconds < atMs
+                   || (told.Paid.Count < paidShare * visitors && clock.Elapsed - previous < TimeSpan.FromSeconds(60)))
+                await Task.Delay(100);
+            previous = clock.Elapsed;
             try
             {
                 if (fault == "kill") await KillAsync();
@@ -41,7 +45,7 @@ public sealed class ChaosFaults(Deployment deployment, Engine engine, ChaosOptio
         Kills++;
         await server.RestartAsync(SimNow);
         using (var site = new Visitors(server.BaseUrl, 4)) await site.SetClockAsync(SimNow);
-        Log.Add($"SIGKILL {Kills} at {at.TotalSeconds:F1} s (pid gone), serving again after {(clock.Elapsed - at).TotalSeconds:F1} s");
+        Log.Add($"SIGKILL {Kills} at {at.TotalSeconds:F1} s ({told.Paid.Count} paid so far), serving again after {(clock.Elapsed - at).TotalSeconds:F1} s");
     }
 
     private async Task RestartPostgresAsync()
@@ -59,6 +63,6 @@ public sealed class ChaosFaults(Deployment deployment, Engine engine, ChaosOptio
             return;
         }
         PostgresRestarts++;
-        Log.Add($"PostgreSQL restarted (`{options.PgRestart}`) at {at.TotalSeconds:F1} s, took {(clock.Elapsed - at).TotalSeconds:F1} s");
+        Log.Add($"PostgreSQL restarted (`{options.PgRestart}`) at {at.TotalSeconds:F1} s ({told.Paid.Count} paid so far), took {(clock.Elapsed - at).TotalSeconds:F1} s");
     }
 }

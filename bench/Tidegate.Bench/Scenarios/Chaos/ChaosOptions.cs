@@ -9,10 +9,14 @@ public sealed record ChaosOptions(int? Visitors, string PgRestart, int SettleSec
 {
     public const string DefaultPgRestart = "pg_ctlcluster 15 main restart";
 
-    /// <summary>When each fault fires, in ms after the first arrival (the arrivals span 19 s).</summary>
-    public static readonly (double AtMs, string Fault)[] Plan =
+    /// <summary>
+    /// When each fault fires: the first kill 6 s after the first arrival (joins and the waiting room
+    /// before 00:00), the others once a share of the visitors has paid, so they land while bookings,
+    /// checkouts, payments and webhooks are in flight; each at the latest 60 s after the previous one.
+    /// </summary>
+    public static readonly (string Fault, double AtMs, double PaidShare)[] Plan =
     [
-        (6_000, "kill"), (15_000, "kill"), (20_000, "postgres"), (26_000, "kill"),
+        ("kill", 6_000, 0), ("kill", 0, 0.05), ("postgres", 0, 0.15), ("kill", 0, 0.25),
     ];
 
     /// <summary>The sandbox's faults and a short reconciliation cycle (Tidegate:Payments:*), stated in the report.</summary>
