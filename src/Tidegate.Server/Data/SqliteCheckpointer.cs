@@ -1,4 +1,5 @@
 using Dapper;
+using Tidegate.Server.Infrastructure.Jobs;
 
 namespace Tidegate.Server.Data;
 
@@ -11,7 +12,7 @@ namespace Tidegate.Server.Data;
 /// still needs, beside the writer, never blocking it. Commits are as durable as before: the WAL is
 /// fsynced on every commit either way.
 /// </summary>
-public sealed class SqliteCheckpointer(Db db, IConfiguration config, ILogger<SqliteCheckpointer> logger) : BackgroundService
+public sealed class SqliteCheckpointer(Db db, JobLeases leases, IConfiguration config, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,6 +20,7 @@ public sealed class SqliteCheckpointer(Db db, IConfiguration config, ILogger<Sql
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(config.GetValue("Tidegate:Database:CheckpointMilliseconds", 500)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (!leases.ShouldRun(JobNames.SqliteCheckpointer)) continue;
             try
             {
                 await using var connection = await db.OpenAsync(stoppingToken);

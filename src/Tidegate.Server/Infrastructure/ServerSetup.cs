@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Tidegate.Domain.Common;
 using Tidegate.Server.Data;
 using Tidegate.Server.Infrastructure.Auth;
+using Tidegate.Server.Infrastructure.Jobs;
 using Tidegate.Server.Infrastructure.Privacy;
 
 namespace Tidegate.Server.Infrastructure;
@@ -28,6 +29,7 @@ public static class ServerSetup
 
         services.AddSingleton(_ => CreateDb(config, dataDirectory));
         services.AddSingleton<Migrator>();
+        services.AddJobLeases(config);
         services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton(sp => Secrets.Load(config, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger<Secrets>()));
         services.AddSingleton<PersonalData>();

@@ -24,7 +24,7 @@ public class CancelTests
         }
         var third = await client.Cancel(id, key).ExpectJson(HttpStatusCode.OK);
         Assert.Equal("succeeded", (string)third["refund"]!["status"]!);
-        Assert.Equal(amount, app.Get<SandboxProvider>().Ledger().Single().Refunded);
+        Assert.Equal(amount, (await app.Get<SandboxProvider>().LedgerAsync()).Single().Refunded);
         Assert.Equal(0, await OnlineTakenAsync(app));
         await AssertMoneyConsistentAsync(app);
     }
@@ -46,7 +46,7 @@ public class CancelTests
         await app.Get<Tidegate.Server.Features.Payments.PaymentReconciler>().RunOnceAsync();
 
         Assert.Equal("succeeded", (string)(await client.GetBooking(id, key).Json())["refund"]!["status"]!);
-        Assert.Equal(amount, app.Get<SandboxProvider>().Ledger().Single().Refunded); // the retry used the same key
+        Assert.Equal(amount, (await app.Get<SandboxProvider>().LedgerAsync()).Single().Refunded); // the retry used the same key
         await AssertMoneyConsistentAsync(app);
     }
 

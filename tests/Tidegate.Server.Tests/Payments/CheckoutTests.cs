@@ -82,7 +82,7 @@ public class CheckoutTests
 
         faults.CreateErrorRate = 0;
         var paymentId = await RetryCheckoutAsync(client, id, key);
-        Assert.Single(app.Get<SandboxProvider>().Ledger(), p => p.Amount == amount); // retries used the same key
+        Assert.Single(await app.Get<SandboxProvider>().LedgerAsync(), p => p.Amount == amount); // retries used the same key
         await PayAsync(client, paymentId);
         await WaitForStatusAsync(client, id, key, "confirmed");
         await AssertMoneyConsistentAsync(app);
@@ -97,10 +97,10 @@ public class CheckoutTests
         faults.CreateErrorRate = 1;
         var (id, key, _) = await BookAsync(client);
         await client.Checkout(id, key).ExpectProblem(HttpStatusCode.ServiceUnavailable, "payment_unavailable");
-        var before = app.Get<SandboxProvider>().Ledger().Count;
+        var before = (await app.Get<SandboxProvider>().LedgerAsync()).Count;
         var (other, otherKey, _) = await BookAsync(client, email: "taro@example.com");
         await client.Checkout(other, otherKey).ExpectProblem(HttpStatusCode.ServiceUnavailable, "payment_unavailable");
-        Assert.Equal(before, app.Get<SandboxProvider>().Ledger().Count); // the open circuit never reached the provider
+        Assert.Equal(before, (await app.Get<SandboxProvider>().LedgerAsync()).Count); // the open circuit never reached the provider
     }
 
     private static async Task<string> RetryCheckoutAsync(HttpClient client, string id, string key)

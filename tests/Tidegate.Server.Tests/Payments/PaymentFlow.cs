@@ -103,7 +103,7 @@ public static class PaymentFlow
             FROM payments p WHERE p.provider_ref IS NOT NULL
             """)).ToDictionary(p => p.Ref);
         var sandbox = app.Services.GetService<SandboxProvider>();
-        foreach (var charge in (sandbox?.Ledger() ?? []).Where(p => p.Status == "succeeded"))
+        foreach (var charge in (sandbox is null ? [] : await sandbox.LedgerAsync()).Where(p => p.Status == "succeeded"))
         {
             Assert.True(ours.TryGetValue(charge.Id, out var mine), $"the sandbox charged {charge.Id}, which Tidegate does not know");
             Assert.Equal("succeeded", mine.Status);

@@ -14,7 +14,7 @@ namespace Tidegate.Server.Tests.Payments;
 public abstract class PaymentProviderContract
 {
     protected sealed record Harness(
-        TestApp App, Func<string, int, Task> PayAsync, Func<string, int> RefundedOf, Func<int> ProviderPayments, string SignatureHeader,
+        TestApp App, Func<string, int, Task> PayAsync, Func<string, Task<int>> RefundedOf, Func<Task<int>> ProviderPayments, string SignatureHeader,
         string Secret, Func<string, byte[]> EventFor, Action<int> FailNext, IAsyncDisposable? Extra) : IAsyncDisposable
     {
         public IPaymentProvider Provider => App.Get<IPaymentProvider>();
@@ -43,7 +43,7 @@ public abstract class PaymentProviderContract
         Assert.Equal(5200, first.Amount);
         Assert.Equal("JPY", first.Currency);
         Assert.False(string.IsNullOrEmpty(first.CheckoutUrl));
-        Assert.Equal(1, h.ProviderPayments());
+        Assert.Equal(1, await h.ProviderPayments());
         Assert.NotEqual(first.Reference, (await h.Provider.CreateAsync(Payment(), "key-2", default)).Reference);
     }
 
@@ -59,7 +59,7 @@ public abstract class PaymentProviderContract
         await Assert.ThrowsAsync<PaymentProviderException>(() => h.Provider.RefundAsync(created.Reference, 5200, "refund-1", default));
         var refund = await h.Provider.RefundAsync(created.Reference, 5200, "refund-1", default);
         Assert.Equal(5200, refund.Amount);
-        Assert.Equal(5200, h.RefundedOf(created.Reference));
+        Assert.Equal(5200, await h.RefundedOf(created.Reference));
     }
 
     [Theory, Engines]
@@ -104,8 +104,8 @@ public abstract class PaymentProviderContract
 
         await client.Cancel(id, key).ExpectJson(HttpStatusCode.OK);
         await client.Cancel(id, key).ExpectJson(HttpStatusCode.OK);
-        Assert.Equal(amount, h.RefundedOf(paymentId));
-        Assert.Equal(1, h.ProviderPayments());
+        Assert.Equal(amount, await h.RefundedOf(paymentId));
+        Assert.Equal(1, await h.ProviderPayments());
     }
 
     [Theory, Engines]
@@ -117,7 +117,7 @@ public abstract class PaymentProviderContract
         h.FailNext(3); // the first attempt and both retries: each made the payment, then failed to answer
         await client.Checkout(id, key).ExpectProblem(HttpStatusCode.ServiceUnavailable, "payment_unavailable");
         var paymentId = await CheckoutAsync(client, id, key);
-        Assert.Equal(1, h.ProviderPayments());
+        Assert.Equal(1, await h.ProviderPayments());
         await h.PayAsync(paymentId, 1);
         await WaitForStatusAsync(client, id, key, "confirmed");
         await AssertMoneyConsistentAsync(h.App);
@@ -137,11 +137,10 @@ public class SandboxContractTests : PaymentProviderContract
             {
                 faults.WebhookDuplicates = Math.Max(0, copies - 1);
                 faults.WebhookLossRate = copies == 0 ? 1 : 0;
-                sandbox.Pay(reference, Tidegate.Server.Features.Payments.Sandbox.TestCards.Succeeds);
-                await Task.CompletedTask;
+                await sandbox.PayAsync(reference, Tidegate.Server.Features.Payments.Sandbox.TestCards.Succeeds);
             },
-            reference => sandbox.Ledger().Single(p => p.Id == reference).Refunded,
-            () => sandbox.Ledger().Count,
+            async reference => (await sandbox.LedgerAsync()).Single(p => p.Id == reference).Refunded,
+            async () => (await sandbox.LedgerAsync()).Count,
             Tidegate.Server.Features.Payments.Sandbox.SandboxProvider.SignatureHeader, webhooks.Secret,
             reference => Encoding.UTF8.GetBytes($$$"""{"id":"evt_1","type":"payment.succeeded","data":{"paymentId":"{{{reference}}}"}}"""),
             faults.FailNext,
@@ -159,7 +158,7 @@ public class StripeContractTests : PaymentProviderContract
             ("Tidegate:Payments:Stripe:ApiKey", FakeStripe.ApiKey), ("Tidegate:Payments:Stripe:WebhookSecret", FakeStripe.WebhookSecret));
         fake.WebhookTarget = app.CreateClient().BaseAddress + "api/v1/payments/webhooks/stripe";
         fake.Clock = app.Clock;
-        return new Harness(app, (reference, copies) => fake.PayAsync(reference, copies), fake.RefundedOf, () => fake.IntentCount,
+        return new Harness(app, (reference, copies) => fake.PayAsync(reference, copies), id => Task.FromResult(fake.RefundedOf(id)), () => Task.FromResult(fake.IntentCount),
             "Stripe-Signature", FakeStripe.WebhookSecret,
             reference => Encoding.UTF8.GetBytes($$$$"""{"id":"evt_1","type":"payment_intent.succeeded","data":{"object":{"id":"{{{{reference}}}}"}}}"""),
             fake.FailNext, fake);

@@ -10,6 +10,7 @@ public static class MigrationList
         M003_Tickets.Migration,
         M004_WaitingRoom.Migration,
         M005_BookingLanguage.Migration,
+        M006_ScaleOut.Migration,
     ];
 
     public static int Latest => All[^1].Version;

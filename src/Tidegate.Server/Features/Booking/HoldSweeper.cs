@@ -1,10 +1,12 @@
+using Tidegate.Server.Infrastructure.Jobs;
+
 namespace Tidegate.Server.Features.Booking;
 
 /// <summary>
 /// Background job that marks lapsed holds expired and gives their places back. Readers never wait
 /// for it (they count live holds only); it keeps the counters tidy and the table small.
 /// </summary>
-public sealed class HoldSweeper(HoldStore holds, IConfiguration config, ILogger<HoldSweeper> logger) : BackgroundService
+public sealed class HoldSweeper(HoldStore holds, JobLeases leases, IConfiguration config, ILogger<HoldSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -12,6 +14,7 @@ public sealed class HoldSweeper(HoldStore holds, IConfiguration config, ILogger<
         using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (!leases.ShouldRun(JobNames.HoldSweeper)) continue;
             try
             {
                 int swept;

@@ -1,5 +1,6 @@
 using Dapper;
 using Tidegate.Server.Data;
+using Tidegate.Server.Infrastructure.Jobs;
 
 namespace Tidegate.Server.Features.Payments;
 
@@ -9,7 +10,7 @@ namespace Tidegate.Server.Features.Payments;
 /// (Tidegate:Payments:Reconcile:IntervalSeconds, PendingAfterSeconds, RecheckSeconds).
 /// </summary>
 public sealed class PaymentReconciler(
-    Db db, SettlePayment settle, RefundRunner refunds, TimeProvider clock, IConfiguration config, ILogger<PaymentReconciler> logger)
+    Db db, SettlePayment settle, RefundRunner refunds, JobLeases leases, TimeProvider clock, IConfiguration config, ILogger<PaymentReconciler> logger)
     : BackgroundService
 {
     private IConfigurationSection Settings => config.GetSection("Tidegate:Payments:Reconcile");
@@ -47,6 +48,7 @@ public sealed class PaymentReconciler(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Settings.GetValue("IntervalSeconds", 30.0)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (!leases.ShouldRun(JobNames.PaymentReconciler)) continue;
             try { await RunOnceAsync(stoppingToken); }
             catch (Exception e) when (e is not OperationCanceledException)
             {

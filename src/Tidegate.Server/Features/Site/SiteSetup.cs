@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using Tidegate.Server.Infrastructure.DataProtection;
 
 namespace Tidegate.Server.Features.Site;
 
@@ -16,8 +17,7 @@ public static class SiteSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/Features");
-        services.AddDataProtection().SetApplicationName("Tidegate")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(config["Tidegate:DataDirectory"] ?? "data"), "keys")));
+        services.AddDataProtection().SetApplicationName("Tidegate").PersistKeysToTidegateDatabase(); // shared by every instance
         services.AddAntiforgery(o => { o.Cookie.Name = "tg-csrf"; o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; });
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -6,6 +6,7 @@ public static class VenueEndpoints
 {
     public static IServiceCollection AddVenue(this IServiceCollection services) => services
         .AddSingleton<VenueStore>()
+        .AddHostedService<VenueRevisionWatcher>()
         .AddSingleton<SlotStore>()
         .AddSingleton<SlotSignals>()
         .AddSingleton<AvailabilityCache>()

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Tidegate.Domain.Booking;
 using Tidegate.Domain.Venue;
@@ -6,15 +7,18 @@ using Tidegate.Server.Data;
 namespace Tidegate.Server.Features.Venue;
 
 /// <summary>
-/// Loads the venue's calendar snapshot from the database and keeps it for a few seconds: it changes
-/// only when an operator edits it, and every request needs it. One load at a time: every request
-/// that finds the snapshot stale waits for the same load, so a busy second does not open a
-/// database connection per request (on PostgreSQL, two instances doing that ran the server out of
-/// connections).
+/// Loads the venue's calendar snapshot from the database and keeps it: it changes only when an
+/// operator edits it, and every request needs it. Every change goes through <see cref="ChangeAsync"/>,
+/// which bumps venue.revision in the same transaction; each instance polls that number
+/// (<see cref="VenueRevisionWatcher"/>, about every second) and reloads when it moved, so a change
+/// made through one instance is seen by all within seconds. The snapshot's lifetime (a minute) only
+/// catches edits made behind the application's back. One load at a time: every request that finds
+/// the snapshot stale waits for the same load, so a busy second does not open a database connection
+/// per request (on PostgreSQL, two instances doing that ran the server out of connections).
 /// </summary>
 public sealed class VenueStore(Db db, TimeProvider clock)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private readonly Lock _gate = new();
     // A reference, so a reader never sees half of a snapshot being replaced.
     private volatile Snapshot? _cached;
@@ -34,8 +38,8 @@ public sealed class VenueStore(Db db, TimeProvider clock)
         try
         {
             var calendar = await LoadAsync(CancellationToken.None);
-            _cached = new Snapshot(calendar, clock.GetUtcNow());
-            return calendar;
+            _cached = new Snapshot(calendar.Calendar, calendar.Revision, clock.GetUtcNow());
+            return calendar.Calendar;
         }
         finally
         {
@@ -45,11 +49,35 @@ public sealed class VenueStore(Db db, TimeProvider clock)
 
     public void Invalidate() => _cached = null;
 
-    private sealed record Snapshot(VenueCalendar Calendar, DateTimeOffset LoadedAt);
+    /// <summary>
+    /// Runs an edit of the venue, its prices, holidays or per-date overrides in one write
+    /// transaction with the revision bump that tells every instance to reload.
+    /// </summary>
+    public async Task ChangeAsync(Func<DbConnection, DbTransaction, Task> change, CancellationToken ct = default)
+    {
+        await db.WriteAsync(async (connection, tx) =>
+        {
+            await change(connection, tx);
+            await connection.ExecuteAsync("UPDATE venue SET revision = revision + 1", transaction: tx);
+        }, ct);
+        Invalidate();
+    }
 
-    private async Task<VenueCalendar> LoadAsync(CancellationToken ct)
+    /// <summary>Tells every instance to reload (after an edit made some other way).</summary>
+    public Task BumpRevisionAsync(CancellationToken ct = default) => ChangeAsync((_, _) => Task.CompletedTask, ct);
+
+    /// <summary>The watcher read <paramref name="revision"/>: drops the snapshot if it was loaded at another.</summary>
+    public void Seen(long revision)
+    {
+        if (_cached is { } cached && cached.Revision != revision) Invalidate();
+    }
+
+    private sealed record Snapshot(VenueCalendar Calendar, long Revision, DateTimeOffset LoadedAt);
+
+    private async Task<(VenueCalendar Calendar, long Revision)> LoadAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
+        var revision = await connection.ExecuteScalarAsync<long>(RevisionSql); // read first: a change after it only makes us reload again
         var venue = await connection.QuerySingleAsync<VenueRow>("SELECT * FROM venue");
         var prices = await connection.QueryAsync<PriceRow>("SELECT ticket_type, day_kind, amount FROM prices");
         var holidays = await connection.QueryAsync<string>("SELECT visit_date FROM holidays");
@@ -58,9 +86,11 @@ public sealed class VenueStore(Db db, TimeProvider clock)
         var priceList = new PriceList(
             prices.ToDictionary(p => (Enum.Parse<TicketType>(p.TicketType, true), Enum.Parse<DayKind>(p.DayKind, true)), p => (int)p.Amount),
             holidays.Select(DateOnly.Parse).ToHashSet());
-        return new VenueCalendar(settings, VenueTime.Of(settings.TimeZone), priceList,
-            overrides.Select(o => o.ToOverride()).ToDictionary(o => o.Date));
+        return (new VenueCalendar(settings, VenueTime.Of(settings.TimeZone), priceList,
+            overrides.Select(o => o.ToOverride()).ToDictionary(o => o.Date)), revision);
     }
+
+    internal const string RevisionSql = "SELECT revision FROM venue";
 
     private sealed class PriceRow
     {

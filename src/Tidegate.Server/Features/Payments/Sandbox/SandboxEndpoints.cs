@@ -17,8 +17,8 @@ public static class SandboxEndpoints
 
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sandbox/checkout/{paymentId}", (string paymentId, SandboxProvider sandbox) =>
-            sandbox.Find(paymentId) is { } payment ? Page(payment, null) : Problems.NotFound("No such sandbox payment."))
+        app.MapGet("/sandbox/checkout/{paymentId}", async (string paymentId, SandboxProvider sandbox, CancellationToken ct) =>
+            await sandbox.FindAsync(paymentId, ct) is { } payment ? Page(payment, null) : Problems.NotFound("No such sandbox payment."))
             .ExcludeFromDescription();
         app.MapPost("/sandbox/payments/{paymentId}/pay", Pay).WithName("SandboxPay").WithTags("Sandbox")
             .WithSummary("What the sandbox card form submits (JSON or form post).");
@@ -41,11 +41,11 @@ public static class SandboxEndpoints
             if (!body.IsOk) return Problems.From(body.Error);
             request = body.Value;
         }
-        if (sandbox.Find(paymentId) is not { } payment) return Problems.NotFound("No such sandbox payment.");
+        if (await sandbox.FindAsync(paymentId) is not { } payment) return Problems.NotFound("No such sandbox payment.");
         var number = TestCards.Normalise(request.CardNumber);
         if (TestCards.Check(number, request.Expiry?.Trim(), request.Cvc?.Trim(), clock.GetUtcNow()) is { } bad)
             return isForm ? Page(payment, bad.Detail) : Problems.Invalid(bad.Field, bad.Detail);
-        var result = sandbox.Pay(paymentId, number)!;
+        var result = (await sandbox.PayAsync(paymentId, number))!;
         if (!isForm) return TypedResults.Ok(new { status = result.Status, reason = result.Reason });
         return result.Reason is null ? TypedResults.Redirect(result.ReturnUrl) : Page(payment, $"The card was declined ({result.Reason}).");
     }

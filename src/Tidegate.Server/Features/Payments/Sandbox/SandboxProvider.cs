@@ -1,44 +1,39 @@
-using System.Text;
+using Dapper;
 using Tidegate.Domain.Payments;
+using Tidegate.Server.Data;
 
 namespace Tidegate.Server.Features.Payments.Sandbox;
 
 /// <summary>
-/// The built-in card provider: payments live in this process's memory (a restart forgets them, as
-/// a sandbox may), the card form is served at /sandbox/checkout/{id}, and every state change is
-/// sent to Tidegate as a signed webhook over real HTTP, with the configured faults.
+/// The built-in card provider: its payments live in its own tables (<see cref="SandboxSql"/>), so
+/// the checkout, the card form at /sandbox/checkout/{id}, the payment and the webhook may each land
+/// on a different instance, and a restart forgets nothing. Every state change is sent to Tidegate
+/// as a signed webhook over real HTTP, with the configured faults.
 /// </summary>
-public sealed class SandboxProvider(SandboxFaults faults, SandboxWebhooks webhooks, TimeProvider clock, IConfiguration config)
+public sealed class SandboxProvider(Db db, SandboxFaults faults, SandboxWebhooks webhooks, TimeProvider clock, IConfiguration config)
     : IPaymentProvider
 {
     public const string ProviderName = "sandbox";
     public const string SignatureHeader = "Sandbox-Signature";
-    private readonly Dictionary<string, SandboxPayment> _byId = new();
-    private readonly Dictionary<string, string> _idByKey = new();
-    private readonly Lock _lock = new();
 
     public string Name => ProviderName;
 
     public async Task<ProviderPayment> CreateAsync(NewPayment payment, string idempotencyKey, CancellationToken ct)
     {
         await LatencyAsync(ct);
-        SandboxPayment created;
-        bool isNew;
-        lock (_lock)
+        var id = "sbx_" + Guid.CreateVersion7().ToString("N");
+        var (created, isNew) = await db.WriteAsync(async (connection, tx) =>
         {
-            isNew = !_idByKey.TryGetValue(idempotencyKey, out var id);
-            if (isNew)
+            var inserted = await connection.ExecuteAsync(SandboxSql.Create, new
             {
-                id = "sbx_" + Guid.CreateVersion7().ToString("N");
-                _idByKey[idempotencyKey] = id;
-                _byId[id] = new SandboxPayment(id, payment.Amount, payment.Currency, payment.ReturnUrl,
-                    $"{payment.PublicBaseUrl}/sandbox/checkout/{id}");
-            }
-            created = _byId[id!];
-            if (created.Amount != payment.Amount)
-                throw new PaymentProviderException("Idempotency key reused with different parameters.", transient: false);
-        }
-        if (isNew) webhooks.Enqueue(created, "payment.created", final: false);
+                Id = id, IdempotencyKey = idempotencyKey, payment.Amount, payment.Currency, payment.ReturnUrl,
+                CheckoutUrl = $"{payment.PublicBaseUrl}/sandbox/checkout/{id}", CreatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            }, tx);
+            return (await connection.QuerySingleAsync<SandboxPayment>(SandboxSql.ByKey, new { IdempotencyKey = idempotencyKey }, tx), inserted == 1);
+        }, ct);
+        if (created.Amount != payment.Amount)
+            throw new PaymentProviderException("Idempotency key reused with different parameters.", transient: false);
+        if (isNew) await webhooks.EnqueueAsync(created, "payment.created", final: false);
         if (faults.Fails(faults.CreateErrorRate)) throw new PaymentProviderException("Sandbox: injected error after create.");
         return created.ToProvider();
     }
@@ -47,59 +42,62 @@ public sealed class SandboxProvider(SandboxFaults faults, SandboxWebhooks webhoo
     {
         await LatencyAsync(ct);
         if (faults.Fails(faults.RetrieveErrorRate)) throw new PaymentProviderException("Sandbox: injected error on retrieve.");
-        lock (_lock)
-            return _byId.TryGetValue(reference, out var p) ? p.ToProvider()
-                : throw new PaymentProviderException($"Sandbox: no payment {reference}.", transient: false);
+        return (await FindAsync(reference, ct))?.ToProvider()
+            ?? throw new PaymentProviderException($"Sandbox: no payment {reference}.", transient: false);
     }
 
     public async Task<ProviderRefund> RefundAsync(string reference, int amount, string idempotencyKey, CancellationToken ct)
     {
         await LatencyAsync(ct);
-        ProviderRefund refund;
-        lock (_lock)
+        var refund = await db.WriteAsync(async (connection, tx) =>
         {
-            if (!_byId.TryGetValue(reference, out var p) || p.Status != PaymentStatus.Succeeded)
-                throw new PaymentProviderException($"Sandbox: {reference} has no money to refund.", transient: false);
-            if (!p.Refunds.TryGetValue(idempotencyKey, out var existing))
+            var key = new { PaymentId = reference, IdempotencyKey = idempotencyKey };
+            await connection.ExecuteAsync(SandboxSql.LockPayment, key, tx);
+            if (await connection.QuerySingleOrDefaultAsync<RefundRow>(SandboxSql.RefundByKey, key, tx) is { } existing)
+                return new ProviderRefund(existing.Reference, existing.Status, (int)existing.Amount);
+            var refund = new ProviderRefund("sre_" + Guid.CreateVersion7().ToString("N"), "succeeded", amount);
+            var args = new { PaymentId = reference, IdempotencyKey = idempotencyKey, Id = refund.Reference, Amount = amount,
+                CreatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds() };
+            if (await connection.ExecuteAsync(SandboxSql.TakeRefund, args, tx) == 1)
             {
-                if (p.Refunded + amount > p.Amount)
-                    throw new PaymentProviderException("Sandbox: refund exceeds the payment.", transient: false);
-                existing = new ProviderRefund("sre_" + Guid.CreateVersion7().ToString("N"), "succeeded", amount);
-                p.Refunds[idempotencyKey] = existing;
-                p.Refunded += amount;
+                await connection.ExecuteAsync(SandboxSql.InsertRefund, args, tx);
+                return refund;
             }
-            refund = existing;
-        }
+            var payment = await connection.QuerySingleOrDefaultAsync<SandboxPayment>(SandboxSql.ById, new { Id = reference }, tx);
+            throw new PaymentProviderException(payment is not { Status: PaymentStatus.Succeeded }
+                ? $"Sandbox: {reference} has no money to refund." : "Sandbox: refund exceeds the payment.", transient: false);
+        }, ct);
         if (faults.Fails(faults.RefundErrorRate)) throw new PaymentProviderException("Sandbox: injected error after refund.");
         return refund;
     }
 
-    /// <summary>What the card form submits: decides by the test card number, then notifies Tidegate.</summary>
-    public SandboxPayResult? Pay(string paymentId, string cardNumber)
+    /// <summary>What the card form submits: decides by the test card number, then notifies Tidegate. Null when there is no such payment.</summary>
+    public async Task<SandboxPayResult?> PayAsync(string paymentId, string cardNumber, CancellationToken ct = default)
     {
-        SandboxPayment payment;
-        string? reason;
-        lock (_lock)
+        var reason = TestCards.DeclineReason(cardNumber);
+        var (payment, changed) = await db.WriteAsync(async (connection, tx) =>
         {
-            if (!_byId.TryGetValue(paymentId, out payment!)) return null;
-            if (payment.Status == PaymentStatus.Succeeded) return new SandboxPayResult(PaymentStatus.Succeeded, null, payment.ReturnUrl);
-            reason = TestCards.DeclineReason(cardNumber);
-            if (reason is null) payment.Status = PaymentStatus.Succeeded;
-            payment.FailureCode = reason;
-        }
-        webhooks.Enqueue(payment, reason is null ? "payment.succeeded" : "payment.failed", final: reason is null);
+            var changed = await connection.ExecuteAsync(SandboxSql.Decide, new { Id = paymentId, Reason = reason }, tx) == 1;
+            return (await connection.QuerySingleOrDefaultAsync<SandboxPayment>(SandboxSql.ById, new { Id = paymentId }, tx), changed);
+        }, ct);
+        if (payment is null) return null;
+        if (!changed) return new SandboxPayResult(PaymentStatus.Succeeded, null, payment.ReturnUrl); // paid before
+        await webhooks.EnqueueAsync(payment, reason is null ? "payment.succeeded" : "payment.failed", final: reason is null);
         return new SandboxPayResult(reason is null ? PaymentStatus.Succeeded : "declined", reason, payment.ReturnUrl);
     }
 
-    public SandboxPayment? Find(string paymentId)
+    public async Task<SandboxPayment?> FindAsync(string paymentId, CancellationToken ct = default)
     {
-        lock (_lock) return _byId.GetValueOrDefault(paymentId);
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<SandboxPayment>(SandboxSql.ById, new { Id = paymentId });
     }
 
     /// <summary>The sandbox's own books (status, amount, refunded), to compare with Tidegate's.</summary>
-    public IReadOnlyList<(string Id, string Status, int Amount, int Refunded)> Ledger()
+    public async Task<IReadOnlyList<(string Id, string Status, int Amount, int Refunded)>> LedgerAsync(CancellationToken ct = default)
     {
-        lock (_lock) return _byId.Values.Select(p => (p.Id, p.Status, p.Amount, p.Refunded)).ToList();
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<SandboxPayment>(SandboxSql.Ledger))
+            .Select(p => (p.Id, p.Status, (int)p.Amount, (int)p.Refunded)).ToList();
     }
 
     public WebhookEvent? ReadWebhook(ReadOnlySpan<byte> body, IHeaderDictionary headers, out string? refusal) =>
@@ -107,27 +105,12 @@ public sealed class SandboxProvider(SandboxFaults faults, SandboxWebhooks webhoo
             TimeSpan.FromSeconds(config.GetValue("Tidegate:Payments:Sandbox:ToleranceSeconds", 300)),
             static root => root.GetProperty("data").GetProperty("paymentId").GetString(), out refusal);
 
+    private sealed class RefundRow
+    {
+        public string Reference { get; set; } = "";
+        public string Status { get; set; } = "";
+        public long Amount { get; set; }
+    }
+
     private Task LatencyAsync(CancellationToken ct) => faults.LatencyMs > 0 ? Task.Delay(faults.LatencyMs, ct) : Task.CompletedTask;
 }
-
-public sealed class SandboxPayment(string id, int amount, string currency, string returnUrl, string checkoutUrl)
-{
-    public string Id { get; } = id;
-    public int Amount { get; } = amount;
-    public string Currency { get; } = currency;
-    public string ReturnUrl { get; } = returnUrl;
-    public string CheckoutUrl { get; } = checkoutUrl;
-    public string Status { get; set; } = PaymentStatus.Pending;
-    public string? FailureCode { get; set; }
-    public int Refunded { get; set; }
-    public Dictionary<string, ProviderRefund> Refunds { get; } = new();
-
-    public ProviderPayment ToProvider() => new(Id, Status, Amount, Currency, CheckoutUrl, FailureCode);
-
-    public byte[] EventBody(string eventId, string type, long created) => Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new
-    {
-        id = eventId, type, created, data = new { paymentId = Id, status = Status, amount = Amount },
-    }));
-}
-
-public sealed record SandboxPayResult(string Status, string? Reason, string ReturnUrl);

@@ -1,6 +1,9 @@
+using System.Text;
+using Dapper;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Tidegate.Domain.Payments;
+using Tidegate.Server.Data;
 using Tidegate.Server.Infrastructure.Auth;
 
 namespace Tidegate.Server.Features.Payments.Sandbox;
@@ -11,28 +14,36 @@ namespace Tidegate.Server.Features.Payments.Sandbox;
 /// reordering applied on the way.
 /// </summary>
 public sealed class SandboxWebhooks(
-    SandboxFaults faults, IServer server, IHttpClientFactory http, Tokens tokens, TimeProvider clock, IConfiguration config,
+    Db db, SandboxFaults faults, IServer server, IHttpClientFactory http, Tokens tokens, TimeProvider clock, IConfiguration config,
     ILogger<SandboxWebhooks> logger)
 {
-    private readonly Dictionary<string, List<(string Id, string Type, byte[] Body)>> _heldBack = new();
-
     public string Secret => config["Tidegate:Payments:Sandbox:WebhookSecret"] ?? tokens.Derive("sandbox-webhook", "v1");
 
-    public void Enqueue(SandboxPayment payment, string type, bool final)
+    /// <summary>
+    /// Sends the event (in the background). Out of order, earlier events wait in sandbox_held_events
+    /// until the final one, which releases them to follow it, whichever instance sends it.
+    /// </summary>
+    public async Task EnqueueAsync(SandboxPayment payment, string type, bool final)
     {
         var id = "evt_" + Guid.CreateVersion7().ToString("N");
         var created = clock.GetUtcNow().ToUnixTimeSeconds();
         var body = payment.EventBody(id, type, created);
         List<(string Id, string Type, byte[] Body)> batch = [(id, type, body)];
-        lock (_heldBack)
+        if (faults.WebhookOutOfOrder && !final)
         {
-            if (faults.WebhookOutOfOrder && !final)
+            await db.WriteAsync((connection, tx) => connection.ExecuteAsync(SandboxSql.HoldEvent, new
             {
-                (_heldBack.TryGetValue(payment.Id, out var list) ? list : _heldBack[payment.Id] = []).Add((id, type, body));
-                return;
-            }
-            if (final && _heldBack.Remove(payment.Id, out var earlier))
-                batch.AddRange(Enumerable.Reverse(earlier)); // the older events arrive after the newest
+                Id = id, PaymentId = payment.Id, Type = type, Body = Encoding.UTF8.GetString(body), CreatedAt = created,
+            }, tx));
+            return;
+        }
+        if (final)
+        {
+            var earlier = await db.WriteAsync(async (connection, tx) =>
+                (await connection.QueryAsync<HeldEvent>(SandboxSql.ReleaseEvents, new { PaymentId = payment.Id }, tx)).ToList());
+            // The older events arrive after the newest, newest first.
+            batch.AddRange(earlier.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id, StringComparer.Ordinal)
+                .Select(e => (e.Id, e.Type, Encoding.UTF8.GetBytes(e.Body))));
         }
         foreach (var e in batch)
         {
@@ -40,6 +51,14 @@ public sealed class SandboxWebhooks(
             var copies = 1 + Math.Max(0, faults.WebhookDuplicates);
             _ = Task.Run(() => DeliverAsync(e.Body, copies));
         }
+    }
+
+    private sealed class HeldEvent
+    {
+        public string Id { get; set; } = "";
+        public string Type { get; set; } = "";
+        public string Body { get; set; } = "";
+        public long CreatedAt { get; set; }
     }
 
     private async Task DeliverAsync(byte[] body, int copies)

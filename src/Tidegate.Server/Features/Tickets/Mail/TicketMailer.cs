@@ -1,6 +1,7 @@
 using Tidegate.Domain.Booking;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Infrastructure.Jobs;
 using Tidegate.Server.Infrastructure.Mail;
 
 namespace Tidegate.Server.Features.Tickets.Mail;
@@ -11,7 +12,7 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// Logs carry the outbox id and the failure's type, never an address.
 /// </summary>
 public sealed class TicketMailer(
-    TicketMailOutbox outbox, TicketEmail email, IMailSender sender, MailSignal signal, Db db, TimeProvider clock,
+    TicketMailOutbox outbox, TicketEmail email, IMailSender sender, MailSignal signal, Db db, JobLeases leases, TimeProvider clock,
     IConfiguration config, ILogger<TicketMailer> logger) : BackgroundService
 {
     private readonly IConfigurationSection _mail = config.GetSection("Tidegate:Mail");
@@ -23,7 +24,7 @@ public sealed class TicketMailer(
         {
             try
             {
-                while (await SendDueAsync(stoppingToken) > 0) { }
+                while (leases.ShouldRun(JobNames.TicketMailer) && await SendDueAsync(stoppingToken) > 0) { }
                 if (await signal.WaitAsync(poll, stoppingToken))
                     await Task.Delay(100, stoppingToken); // let the confirming transaction commit
             }

@@ -1,0 +1,33 @@
+using Dapper;
+using Tidegate.Server.Data;
+
+namespace Tidegate.Server.Features.Venue;
+
+/// <summary>
+/// Polls venue.revision (Tidegate:Venue:RevisionPollMilliseconds, default 1000) and lets the
+/// <see cref="VenueStore"/> drop its snapshot when another instance changed the venue. One
+/// primary-key read a second per instance: cheaper than LISTEN/NOTIFY's dedicated connection, and the same on both engines.
+/// </summary>
+public sealed class VenueRevisionWatcher(VenueStore venues, Db db, IConfiguration config, ILogger<VenueRevisionWatcher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(config.GetValue("Tidegate:Venue:RevisionPollMilliseconds", 1000)));
+        var failing = false;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var connection = await db.OpenAsync(stoppingToken);
+                if (await connection.ExecuteScalarAsync<long?>(VenueStore.RevisionSql) is { } revision) venues.Seen(revision);
+                failing = false;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                if (!failing) logger.LogWarning("Could not read the venue's revision ({Error}); will try again", e.GetType().Name);
+                failing = true;
+            }
+        }
+    }
+}
