@@ -59,12 +59,15 @@ public static class Chaos
         result.AtMost("oversold slots", verdict.Oversold, 0, "");
         result.AtMost("paid, neither confirmed nor refunded", verdict.PaidUnsettled, 0, "");
         result.AtMost("confirmed, ticket emails != 1", verdict.ConfirmedMailNotOne, 0, "");
+        if (verdict.LedgerUnsettled is { } ledgerUnsettled)
+            result.AtMost("sandbox ledger: taken, unsettled", ledgerUnsettled, 0, "");
         result.Add("kills (SIGKILL + restart)", faults.Kills, "", "= 3", faults.Kills == 3);
         if (engine.Postgres is not null) result.Add("PostgreSQL restarts", faults.PostgresRestarts, "", "= 1", faults.PostgresRestarts == 1);
         result.Add("visitors", count, "");
         result.Add("holds acknowledged (201)", told.Holds.Count, "");
         result.Add("places held", told.Holds.Values.Sum(), "");
         result.Add("paid (sandbox said succeeded)", told.Paid.Count, "");
+        if (verdict.LedgerSucceeded is { } taken) result.Add("sandbox ledger: succeeded", taken, "");
         result.Add("confirmed (database)", verdict.Confirmed, "");
         result.Add("refunded (database)", verdict.Refunded, "");
         result.Add("refunds still pending", verdict.RefundsPending, "");
@@ -80,6 +83,9 @@ public static class Chaos
         result.Notes.Add("server settings for this scenario: " + string.Join(", ", ChaosOptions.ServerSettings().Select(s => $"{s.Key.Replace("__", ":")}={s.Value}")));
         if (verdict.PaidUnsettled > 0)
             result.Notes.Add($"of the {verdict.PaidUnsettled} paid but unsettled, the sandbox no longer knows {forgotten} (GET /sandbox/checkout/{{id}} answers 404: its payments were in the memory of a killed process)");
+        result.Notes.Add(verdict.LedgerSucceeded is null
+            ? "the sandbox keeps no ledger in the database in this build: payments taken are judged by what visitors were told"
+            : "sandbox ledger: payments sandbox_payments says succeeded, checked like the ones visitors were told about");
         if (!verdict.Settled) result.Notes.Add($"NOT SETTLED after {options.SettleSeconds} s of waiting for reconciliation");
         return result;
     }

@@ -10,11 +10,11 @@ namespace Tidegate.Bench.Scenarios.Chaos;
 /// </summary>
 public sealed record ChaosVerdict(
     int HoldsLost, int Oversold, IReadOnlyList<string> Unsettled, int ConfirmedMailNotOne,
-    int Confirmed, int Refunded, int RefundsPending, int PaymentsPending)
+    int Confirmed, int Refunded, int RefundsPending, int PaymentsPending, int? LedgerSucceeded, int? LedgerUnsettled)
 {
     public int PaidUnsettled => Unsettled.Count;
 
-    public bool Settled => PaidUnsettled == 0 && ConfirmedMailNotOne == 0 && RefundsPending == 0;
+    public bool Settled => PaidUnsettled == 0 && ConfirmedMailNotOne == 0 && RefundsPending == 0 && LedgerUnsettled is null or 0;
 
     public static ChaosVerdict Judge(DbConnection db, Told told)
     {
@@ -31,6 +31,12 @@ public sealed record ChaosVerdict(
         var unsettled = told.Paid.Where(p =>
             bookings.GetValueOrDefault(p.Value) != "confirmed"
             && !(paymentByRef.TryGetValue(p.Key, out var id) && refunded.Contains(id))).Select(p => p.Key).ToList();
+        // The sandbox's own books, where it keeps them in the database (sandbox_payments): money taken that no visitor may have heard of.
+        var ledger = SandboxLedger(db);
+        var bookingByRef = payments.Where(p => p.Ref is not null).ToDictionary(p => p.Ref!, p => p.BookingId);
+        var ledgerUnsettled = ledger?.Count(l => l.Status == "succeeded" && l.Refunded < l.Amount
+            && !(bookingByRef.TryGetValue(l.Id, out var b) && bookings.GetValueOrDefault(b) == "confirmed")
+            && !(paymentByRef.TryGetValue(l.Id, out var id) && refunded.Contains(id)));
         var confirmed = bookings.Where(b => b.Value == "confirmed").Select(b => b.Key).ToList();
         return new ChaosVerdict(
             HoldsLost: told.Holds.Keys.Count(id => !bookings.ContainsKey(id)),
@@ -40,6 +46,14 @@ public sealed record ChaosVerdict(
             Confirmed: confirmed.Count,
             Refunded: refunded.Count,
             RefundsPending: refunds.Count(r => r.Status == "pending"),
-            PaymentsPending: payments.Count(p => p.Status == "pending"));
+            PaymentsPending: payments.Count(p => p.Status == "pending"),
+            LedgerSucceeded: ledger?.Count(l => l.Status == "succeeded"),
+            LedgerUnsettled: ledgerUnsettled);
+    }
+
+    private static List<(string Id, string Status, long Amount, long Refunded)>? SandboxLedger(DbConnection db)
+    {
+        try { return db.Query<(string, string, long, long)>("SELECT id, status, amount, refunded FROM sandbox_payments").ToList(); }
+        catch (DbException) { return null; } // the sandbox keeps its payments in memory in this build
     }
 }
