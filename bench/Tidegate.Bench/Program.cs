@@ -1,7 +1,11 @@
 using Tidegate.Bench;
 using Tidegate.Bench.Scenarios;
+using Tidegate.Bench.Scenarios.Chaos;
 
 // dotnet run -c Release --project bench/Tidegate.Bench -- <scenario> [--quick] [--json FILE] [--postgres CONNSTRING [--instances N]] [--proxy]
+//   chaos also takes [--visitors N] [--pg-restart "COMMAND"] [--settle-seconds S]; "all" leaves chaos out (it restarts PostgreSQL).
+string? Option(string flag) => Array.IndexOf(args, flag) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var chaos = ChaosOptions.Parse(Option);
 var scenarios = new Dictionary<string, Func<Engine, bool, Task<ScenarioResult>>>
 {
     ["midnight-rush"] = MidnightRush.RunAsync,
@@ -9,6 +13,7 @@ var scenarios = new Dictionary<string, Func<Engine, bool, Task<ScenarioResult>>>
     ["sold-out"] = SoldOut.RunAsync,
     ["availability"] = Availability.RunAsync,
     ["gate"] = Gate.RunAsync,
+    ["chaos"] = (engine, quick) => Chaos.RunAsync(engine, quick, chaos),
     ["analytics"] = (_, _) =>
     {
         var r = new ScenarioResult("analytics") { Available = false };
@@ -23,7 +28,6 @@ if (name is null || (name != "all" && !scenarios.ContainsKey(name)))
     return 2;
 }
 var quick = args.Contains("--quick");
-string? Option(string flag) => Array.IndexOf(args, flag) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var instances = int.TryParse(Option("--instances"), out var n) ? n : 1;
 if (instances > 1 && Option("--postgres") is null)
 {
@@ -41,7 +45,7 @@ Console.WriteLine($"Tidegate bench · {Report.Machine()}");
 Console.WriteLine($"engine {engine.Name} · durability {engine.Durability} · {(quick ? "quick" : "full")} run" +
     (engine.Proxy ? " · through nginx (deploy/nginx/tidegate.conf)" : ""));
 var results = new List<ScenarioResult>();
-foreach (var (key, run) in scenarios.Where(s => name == "all" || s.Key == name))
+foreach (var (key, run) in scenarios.Where(s => (name == "all" && s.Key != "chaos") || s.Key == name))
 {
     Console.WriteLine($"running {key}…");
     ScenarioResult result;

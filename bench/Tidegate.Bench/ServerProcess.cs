@@ -10,7 +10,8 @@ namespace Tidegate.Bench;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
+    private readonly ProcessStartInfo _info;
     private readonly bool _owner;
     public string DataDirectory { get; }
     /// <summary>The PostgreSQL connection string the server was given (null on SQLite).</summary>
@@ -19,8 +20,8 @@ public sealed class ServerProcess : IAsyncDisposable
     public Engine Engine { get; }
     public int Pid => _process.Id;
 
-    private ServerProcess(Process process, string dataDirectory, string baseUrl, Engine engine, bool owner) =>
-        (_process, DataDirectory, BaseUrl, Engine, _owner) = (process, dataDirectory, baseUrl, engine, owner);
+    private ServerProcess(ProcessStartInfo info, string dataDirectory, string baseUrl, Engine engine, bool owner) =>
+        (_info, _process, DataDirectory, BaseUrl, Engine, _owner) = (info, Launch(info), dataDirectory, baseUrl, engine, owner);
 
     /// <param name="sameDeployment">Another instance whose database and data directory (secrets, keys) this one shares.</param>
     public static async Task<ServerProcess> StartAsync(Engine engine, DateTimeOffset clock, IDictionary<string, string> settings,
@@ -53,17 +54,44 @@ public sealed class ServerProcess : IAsyncDisposable
         }
         foreach (var (k, v) in settings) env[k] = v;
         foreach (var (k, v) in env) info.Environment[k] = v;
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine("  server: " + line); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new ServerProcess(process, data, $"http://127.0.0.1:{port}", engine, sameDeployment is null)
+        var server = new ServerProcess(info, data, $"http://127.0.0.1:{port}", engine, sameDeployment is null)
         {
             ConnectionString = env.GetValueOrDefault("Tidegate__Database__ConnectionString"),
         };
         await server.WaitReadyAsync();
         return server;
+    }
+
+    private static Process Launch(ProcessStartInfo info)
+    {
+        var process = Process.Start(info)!;
+        // The server logs JSON to stdout (errors only, see Logging__LogLevel__Default); TIDEGATE_BENCH_SERVER_LOG=1 shows them.
+        var show = Environment.GetEnvironmentVariable("TIDEGATE_BENCH_SERVER_LOG") == "1";
+        process.OutputDataReceived += (_, e) => { if (show && e.Data is { Length: > 0 } line) Console.Error.WriteLine("  server log: " + line); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine("  server: " + line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>SIGKILL (Process.Kill on Unix): no shutdown hooks, no flush, in-flight requests cut off.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>
+    /// Starts the server again after a kill: same port, data directory, database and settings; its
+    /// clock starts at <paramref name="clock"/> (the dev clock does not survive a restart).
+    /// </summary>
+    public async Task RestartAsync(DateTimeOffset clock)
+    {
+        if (!_process.HasExited) throw new InvalidOperationException("The server is still running.");
+        _process.Dispose();
+        _info.Environment["Tidegate__Clock__Start"] = clock.ToString("O");
+        _process = Launch(_info);
+        await WaitReadyAsync();
     }
 
     private async Task WaitReadyAsync()

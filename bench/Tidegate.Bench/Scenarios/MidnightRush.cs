@@ -14,8 +14,8 @@ namespace Tidegate.Bench.Scenarios;
 /// </summary>
 public static class MidnightRush
 {
-    private const string Date = "2026-12-20";
-    private static readonly DateTimeOffset Opening = DateTimeOffset.Parse("2026-11-20T00:00:00+09:00");
+    private const string Date = Rush.Date;
+    private static readonly DateTimeOffset Opening = Rush.Opening;
 
     private sealed class Visitor
     {
@@ -31,13 +31,7 @@ public static class MidnightRush
     {
         var count = quick ? 10_000 : 50_000;
         var result = new ScenarioResult("midnight-rush");
-        await using var deployment = await Deployment.StartAsync(engine, Opening.AddMinutes(-5), new Dictionary<string, string>
-        {
-            ["Tidegate__Venue__SlotCapacity"] = "300",
-            ["Tidegate__Queue__AdmissionsPerSecond"] = "800",
-            ["Tidegate__Queue__MaxOutstanding"] = "800",
-            ["Tidegate__Queue__TickMilliseconds"] = "100",
-        });
+        await using var deployment = await Deployment.StartAsync(engine, Opening.AddMinutes(-5), Rush.Settings());
         var server = deployment.First;
         // Each visitor talks to one instance for its whole journey (instance i mod N).
         var clients = deployment.Servers.Select(s => new Visitors(s.BaseUrl, connections: 512 / deployment.Servers.Count)).ToList();
@@ -45,11 +39,8 @@ public static class MidnightRush
         var entrance = deployment.Proxy is not null ? deployment.Entrances(512)[0] : null;
         var recommendationsExist = (await visitors.GetAsync($"/api/v1/recommendations?date={Date}&time=11:00&persons=2")).Status != 404;
         var paymentsExist = true;
-        const double earlyWindowMs = 9_000, burstMs = 10_000;
-        var random = new Random(42);
-        var schedule = Enumerable.Range(0, count)
-            .Select(i => i < count / 5 ? random.NextDouble() * earlyWindowMs : earlyWindowMs + burstMs * Math.Pow(random.NextDouble(), 2))
-            .Order().ToArray();
+        const double earlyWindowMs = Rush.EarlyWindowMs;
+        var schedule = Rush.Schedule(count);
         var people = schedule.Select(s => new Visitor { ArrivedMs = s }).ToArray();
         var statuses = new ConcurrentBag<int>();
         var clock = Stopwatch.StartNew();
@@ -75,6 +66,8 @@ public static class MidnightRush
             return answer;
         }
 
+        Task<(int Status, JsonNode? Body)> Call(string kind, Func<Task<(int Status, JsonNode? Body)>> send) => Track(send());
+
         // Through the proxy (--proxy) every visitor enters by nginx; the dev calls above and below go to the instances.
         Visitors Site(int i) => entrance ?? clients[i % clients.Count];
 
@@ -83,32 +76,16 @@ public static class MidnightRush
             try
             {
                 var party = 1 + i % 4;
-                var joined = await Track(Site(i).PostAsync($"/api/v1/queue/{Date}", null));
-                if (joined.Status != 201) { v.Outcome = $"join {joined.Status}"; return; }
-                var ticket = (string)joined.Body!["queueTicket"]!;
-                string? admission = null;
-                while (admission is null)
-                {
-                    if (clock.Elapsed.TotalMilliseconds - v.ArrivedMs > 120_000) { v.Outcome = "gave up waiting (120 s)"; return; }
-                    var status = await Track(Site(i).GetAsync($"/api/v1/queue/{Date}/status", ("X-Queue-Ticket", ticket)));
-                    if (status.Status != 200) { await Task.Delay(1000); continue; }
-                    var s = status.Body!;
-                    if (s["ticketNumber"] is { } n) v.TicketNumber = (long)n;
-                    if ((bool?)s["admitted"] == true) { admission = (string)s["admissionToken"]!; v.AdmittedMs = clock.Elapsed.TotalMilliseconds; break; }
-                    if ((bool?)s["expired"] == true) { v.Outcome = "expired"; return; }
-                    if ((bool?)s["soldOut"] == true) { v.Outcome = "sold out (waiting room)"; return; }
-                    if ((string?)s["queueTicket"] is { } refreshed) ticket = refreshed;
-                    // As the queue page does: ask again when the server says it is worth it, with a little jitter.
-                    var after = (double?)s["pollAfterSeconds"] ?? Math.Clamp(((int?)s["estimatedWaitSeconds"] ?? 1) / 2.0, 1, 5);
-                    await Task.Delay(TimeSpan.FromSeconds(after + Random.Shared.NextDouble() * Math.Min(after, 2) * 0.5));
-                }
+                var admitted = await Rush.AdmitAsync(Site(i), Call, clock, v.ArrivedMs);
+                v.TicketNumber = admitted.TicketNumber;
+                if (admitted.Token is not { } admission) { v.Outcome = admitted.Outcome!; return; }
+                v.AdmittedMs = admitted.AdmittedMs;
                 await Track(Site(i).GetAsync($"/api/v1/availability?date={Date}"));
-                var preferred = 10 * 60 + 15 * (int)Math.Min(27, Math.Abs(NextGaussian() * 7 + 10)); // busiest around 12:30
-                var start = $"{preferred / 60:00}:{preferred % 60:00}";
+                var start = Rush.PreferredStart();
                 var (status1, held) = await BookAsync(v, start, party, admission, i);
                 if (status1 == 409)
                 {
-                    var alternative = await AlternativeAsync(start, party, i);
+                    var alternative = await Rush.AlternativeAsync(Site(i), Call, recommendationsExist, start, party);
                     if (alternative is null) { v.Outcome = "sold out"; return; }
                     (status1, held) = await BookAsync(v, alternative, party, admission, i);
                 }
@@ -139,20 +116,6 @@ public static class MidnightRush
                 ("X-Admission-Token", admission)));
             v.BookingMs.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
             return answer;
-        }
-
-        async Task<string?> AlternativeAsync(string start, int party, int i)
-        {
-            if (recommendationsExist)
-            {
-                var rec = await Track(Site(i).GetAsync($"/api/v1/recommendations?date={Date}&time={start}&persons={party}"));
-                if (rec.Body?["items"] is JsonArray items && items.Count > 0)
-                    return DateTimeOffset.Parse((string)items[0]!["start"]!).ToOffset(TimeSpan.FromHours(9)).ToString("HH:mm");
-                return null;
-            }
-            var slots = (await Track(Site(i).GetAsync($"/api/v1/availability?date={Date}"))).Body?["slots"] as JsonArray;
-            var free = slots?.FirstOrDefault(s => (int)s!["remaining"]! >= party);
-            return free is null ? null : DateTimeOffset.Parse((string)free["start"]!).ToOffset(TimeSpan.FromHours(9)).ToString("HH:mm");
         }
 
         await using (var db = engine.Open(server))
@@ -188,9 +151,6 @@ public static class MidnightRush
         result.Notes.Add("admissionOrderTau: rank correlation of queue position and the moment the visitor saw its admission (client polling adds jitter; the server admits strictly by position)");
         return result;
     }
-
-    private static double NextGaussian() =>
-        Math.Sqrt(-2 * Math.Log(1 - Random.Shared.NextDouble())) * Math.Cos(2 * Math.PI * Random.Shared.NextDouble());
 
     /// <summary>Kendall's tau-a on a sample of at most 3,000 pairs of (position, admitted at).</summary>
     private static double KendallTau(List<(long Position, double At)> points)
