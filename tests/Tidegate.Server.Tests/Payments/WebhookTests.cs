@@ -46,6 +46,26 @@ public class WebhookTests
     }
 
     [Theory, Engines]
+    public async Task A_payment_the_provider_does_not_know_does_not_stop_reconciliation_of_the_others(string engine)
+    {
+        using var app = Start(engine, null, ("Tidegate:Payments:Sandbox:WebhookLossRate", "1"),
+            ("Tidegate:Payments:Reconcile:PendingAfterSeconds", "120"));
+        var client = app.CreateClient();
+        var (forgottenId, forgottenKey, _) = await BookAsync(client, "forgotten@example.com");
+        var forgottenPayment = await CheckoutAsync(client, forgottenId, forgottenKey);
+        var (id, key, _) = await BookAsync(client, "kept@example.com");
+        await PayAsync(client, await CheckoutAsync(client, id, key));
+        await using (var connection = await app.Db.OpenAsync()) // the provider has no record of the first payment
+            await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM sandbox_payments WHERE id = @forgottenPayment", new { forgottenPayment });
+
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        await app.Get<Tidegate.Server.Features.Payments.PaymentReconciler>().RunOnceAsync();
+
+        Assert.Equal("confirmed", (string)(await client.GetBooking(id, key).Json())["status"]!);
+        Assert.Equal("held", (string)(await client.GetBooking(forgottenId, forgottenKey).Json())["status"]!);
+    }
+
+    [Theory, Engines]
     public async Task Signals_racing_each_other_confirm_once(string engine)
     {
         var step = new CountingStep();

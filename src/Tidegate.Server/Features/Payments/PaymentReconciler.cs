@@ -33,6 +33,12 @@ public sealed class PaymentReconciler(
             {
                 if (await settle.SettleAsync(payment, ct) == SettleResult.Settled) settled++;
             }
+            catch (PaymentProviderException e) when (!e.Transient)
+            {
+                // The provider refused this one payment (it does not know it, say): the others still
+                // deserve their round, so skip it instead of pausing reconciliation for everyone.
+                logger.LogWarning("Reconciliation skipped payment {PaymentId}: the provider refused it ({Error})", payment.Id, e.Message);
+            }
             catch (Exception e) when (PaymentGateway.IsUnavailable(e))
             {
                 logger.LogWarning("Reconciliation paused: the payment provider is unavailable ({Error})", e.GetType().Name);
