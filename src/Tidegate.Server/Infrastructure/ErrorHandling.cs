@@ -6,7 +6,7 @@ namespace Tidegate.Server.Infrastructure;
 /// <summary>
 /// The one handler for the truly unexpected: a problem+json 500 with the request id, no stack
 /// trace. Framework-level bad requests (malformed route values, oversized bodies) become 400s, and
-/// a full writer queue a 503 with Retry-After.
+/// a full writer queue or an unreachable database a 503 with Retry-After.
 /// </summary>
 public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHandler
 {
@@ -17,6 +17,12 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHan
             await Problems.From(new Error(ErrorCodes.InvalidRequest, "The request is malformed or too large.").With("field", "$"))
                 .ExecuteAsync(context);
             logger.LogInformation("Bad request {Status}: {Reason}", bad.StatusCode, bad.Message);
+            return true;
+        }
+        if (DatabaseUnreachable.Is(exception))
+        {
+            await Problems.From(new Error(ErrorCodes.Unavailable, "The database cannot be reached for a moment: try again in a second.")).ExecuteAsync(context);
+            logger.LogWarning("Database unreachable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path.Value, exception.GetType().Name);
             return true;
         }
         if (exception is OverloadedException)
