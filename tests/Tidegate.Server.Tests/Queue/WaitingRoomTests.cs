@@ -110,6 +110,19 @@ public class WaitingRoomTests
     }
 
     [Theory, Engines]
+    public async Task A_rate_slower_than_the_worker_ticks_still_admits_everyone_in_turn(string engine)
+    {
+        // 4 admissions a second with the worker ticking every 50 ms: each tick is worth a fifth of an
+        // admission, so the time must add up across ticks (it used to be reset, and nobody after the
+        // first was ever admitted on an idle machine).
+        using var app = QueueClient.App(engine, rate: 4, maxOutstanding: 10);
+        var client = app.CreateClient();
+        var tickets = new List<string>();
+        for (var i = 0; i < 4; i++) tickets.Add((string)(await client.JoinAsync())["queueTicket"]!);
+        foreach (var ticket in tickets) await client.AdmittedAsync(ticket);
+    }
+
+    [Theory, Engines]
     public async Task An_abandoned_admission_expires_and_the_queue_moves_on(string engine)
     {
         using var app = QueueClient.App(engine, rate: 1, maxOutstanding: 1, admissionSeconds: 60);

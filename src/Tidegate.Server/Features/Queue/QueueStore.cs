@@ -107,12 +107,15 @@ public sealed class QueueStore : IAsyncDisposable
         var used = await connection.ExecuteScalarAsync<long>(QueueSql.UsedSince, new { VisitDate = key, After = expiredUpTo }, tx);
         var outstanding = Math.Max(0, row.AdmittedUpto - expiredUpTo - used);
         var upTo = QueueRules.Advance(row.AdmittedUpto, row.NextPosition - 1, elapsed.TotalSeconds, outstanding, settings);
+        // Nothing admitted yet (less than one admission's worth of time, or no room): keep the last
+        // advance's time, so the elapsed time adds up across ticks. Resetting it here starved a rate
+        // slower than one admission per tick (10/s ticking every 50 ms never admitted anyone).
+        if (upTo == row.AdmittedUpto) { await tx.RollbackAsync(ct); return null; }
         await connection.ExecuteAsync(QueueSql.Advance, new { VisitDate = key, UpTo = upTo, Now = now.ToUnixTimeMilliseconds() }, tx);
-        if (upTo > row.AdmittedUpto)
-            await connection.ExecuteAsync(QueueSql.InsertStep, new { VisitDate = key, UpTo = upTo, At = now.ToUnixTimeMilliseconds() }, tx);
+        await connection.ExecuteAsync(QueueSql.InsertStep, new { VisitDate = key, UpTo = upTo, At = now.ToUnixTimeMilliseconds() }, tx);
         await tx.CommitAsync(ct);
-        if (upTo > row.AdmittedUpto) TidegateMetrics.Admitted(upTo - row.AdmittedUpto);
-        return upTo > row.AdmittedUpto ? new QueueStep(upTo, now) : null;
+        TidegateMetrics.Admitted(upTo - row.AdmittedUpto);
+        return new QueueStep(upTo, now);
     }
 
     public async Task MarkAsync(DateOnly date, bool marked, CancellationToken ct)
