@@ -23,6 +23,10 @@ public sealed class StorageFull(Db db, TimeProvider clock, ILogger<StorageFull> 
     {
         null => false,
         SqliteException { SqliteErrorCode: 13 } => true, // SQLITE_FULL
+        // SQLITE_IOERR: on a full disk, growing the WAL index (-shm) or a short write can surface as an
+        // I/O error rather than SQLITE_FULL (seen once under load); either way storage is failing, not the request.
+        SqliteException { SqliteErrorCode: 10 } => true,
+        IOException io when io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase) => true,
         PostgresException { SqlState: "53100" } => true, // disk_full
         AggregateException all => all.InnerExceptions.Any(IsDiskFull),
         _ => IsDiskFull(e.InnerException),

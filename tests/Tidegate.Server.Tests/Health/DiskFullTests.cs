@@ -46,6 +46,8 @@ public class DiskFullTests
         Assert.True(StorageFull.IsDiskFull(new InvalidOperationException("batch failed", postgres)));
         Assert.True(StorageFull.IsDiskFull(new AggregateException(new Microsoft.Data.Sqlite.SqliteException("database or disk is full", 13))));
         Assert.False(StorageFull.IsDiskFull(new PostgresException("duplicate", "ERROR", "ERROR", "23505")));
+        Assert.True(StorageFull.IsDiskFull(new Microsoft.Data.Sqlite.SqliteException("disk I/O error", 10, 4874))); // SQLITE_IOERR_SHMSIZE
+        Assert.True(StorageFull.IsDiskFull(new IOException("No space left on device : '/data/dev-secrets.json'")));
         Assert.False(StorageFull.IsDiskFull(new Microsoft.Data.Sqlite.SqliteException("busy", 5)));
     }
 }
