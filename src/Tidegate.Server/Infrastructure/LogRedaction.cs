@@ -39,10 +39,9 @@ public static partial class LogRedaction
     {
         public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull =>
-            Holds(state) || (state is IEnumerable<KeyValuePair<string, object?>> values && values.Any(v => Holds(v.Value)))
-                ? inner.BeginScope(new Redacted(Redact(state.ToString() ?? ""), state as IEnumerable<KeyValuePair<string, object?>>))
-                : inner.BeginScope(state);
+        // Every request opens scopes (connection, request path and id) whether or not a line is ever
+        // written, so a scope is only wrapped here and read through the redaction when a sink reads it.
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(new RedactedScope(state));
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
@@ -54,6 +53,18 @@ public static partial class LogRedaction
             else
                 inner.Log(logLevel, eventId, new Redacted(Redact(message), values), exception, static (s, _) => s.Message);
         }
+    }
+
+    /// <summary>A scope whose text and values are redacted when a sink reads them, not when it is opened.</summary>
+    private sealed class RedactedScope(object state) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        private Redacted? _read;
+        private Redacted Read => _read ??= new Redacted(Redact(state.ToString() ?? ""), state as IEnumerable<KeyValuePair<string, object?>>);
+        public int Count => Read.Count;
+        public KeyValuePair<string, object?> this[int index] => Read[index];
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => Read.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        public override string ToString() => Read.Message;
     }
 
     /// <summary>A log state with the secrets taken out: the message and every value as redacted text.</summary>
