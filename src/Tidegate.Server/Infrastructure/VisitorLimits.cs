@@ -11,19 +11,20 @@ namespace Tidegate.Server.Infrastructure;
 /// </summary>
 public sealed class VisitorLimits : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _bookings;
+    /// <summary>Null when limits are off (Tidegate:RateLimits:Enabled=false): nothing to ask.</summary>
+    private readonly PartitionedRateLimiter<string>? _bookings;
 
     public VisitorLimits(IOptions<RateLimitSettings> options)
     {
         var settings = options.Value;
-        _bookings = settings.Enabled
-            ? PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => RateLimits.BucketOptions(settings.PerVisitor.Bookings)))
-            : PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.GetNoLimiter("off"));
+        if (settings.Enabled)
+            _bookings = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => RateLimits.BucketOptions(settings.PerVisitor.Bookings)));
     }
 
     /// <summary>Null when this person may try a booking now, else the throttled refusal (with its Retry-After).</summary>
     public Error? TryBook(string personKey)
     {
+        if (_bookings is null) return null;
         using var lease = _bookings.AttemptAcquire(personKey);
         return lease.IsAcquired ? null : Throttled(RateLimits.RetryAfterSeconds(lease));
     }
@@ -31,5 +32,5 @@ public sealed class VisitorLimits : IDisposable
     public static Error Throttled(int seconds) =>
         new Error(ErrorCodes.Throttled, $"Too many requests: try again in {seconds} s.").With("retryAfter", seconds);
 
-    public void Dispose() => _bookings.Dispose();
+    public void Dispose() => _bookings?.Dispose();
 }

@@ -44,10 +44,6 @@ public sealed class CreateBooking(
         CreateBookingRequest request, string? memberId, string? idempotencyKey, string? admissionToken, CancellationToken ct)
     {
         if (BookingInput.Check(request, memberId is not null) is { } inputError) return inputError;
-        // Fairness per person (the member, or the email's keyed hash), never per address: a crowd behind one address books freely.
-        var person = memberId is not null ? "m:" + memberId : personal.EmailKey(request.Email!);
-        if (limits.TryBook(person) is { } throttled) return throttled;
-
         // Only a keyed request needs its hash (a replay must match it); the rush's unkeyed requests skip the work.
         var requestHash = idempotencyKey is null ? "" : Idempotency.Hash(request with { Email = request.Email?.Trim() }, Options,
             Idempotency.Caller(memberId, admissionToken));
@@ -65,6 +61,12 @@ public sealed class CreateBooking(
         // Known full for this party: answered without the database (a keyed request was already checked for a replay).
         if (signals.KnownTooFull(SlotStore.Key(date), terms.Value.Slot.StartMinute, terms.Value.Persons) is { } left)
             return SoldOut(terms.Value.Persons, left);
+
+        // Fairness per person (the member, or the email's keyed hash), never per address: a crowd behind
+        // one address books freely. Checked where a booking would reach the writer: the refusals above
+        // are answered from memory, and a retried keyed request gets its stored answer first.
+        var person = memberId is not null ? "m:" + memberId : personal.EmailKey(request.Email!);
+        if (limits.TryBook(person) is { } throttled) return throttled;
 
         await slots.EnsureAsync(calendar, date, ct);
         var id = Guid.CreateVersion7().ToString();
