@@ -43,7 +43,7 @@ public class JourneyTests(Browsers browsers)
         await page.ShotAsync($"{name}-3-party");
 
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/booking/[0-9a-f-]+\\?key="));
+        await page.ArriveAsync(new Regex("/booking/[0-9a-f-]+\\?key="));
         Assert.Equal(english ? "Payment" : "お支払い", await page.InnerTextAsync("h1"));
         Assert.Matches(new Regex("^(10|9):\\d\\d$"), await page.InnerTextAsync("#left"));
         Assert.Contains(english ? "¥6,500" : "6,500円", await page.InnerTextAsync(".summary"));
@@ -55,7 +55,7 @@ public class JourneyTests(Browsers browsers)
 
         // The provider's card page: a declined card first, then a good one.
         await page.ClickAsync("form[action*='handler=Pay'] button");
-        await page.WaitForURLAsync(new Regex("/sandbox/checkout/"));
+        await page.ArriveAsync(new Regex("/sandbox/checkout/"));
         await page.FillAsync("#cardNumber", "4000000000000002");
         await page.ClickAsync("button[type=submit]");
         await Expect(page.Locator(".error")).ToContainTextAsync("declined");
@@ -64,7 +64,7 @@ public class JourneyTests(Browsers browsers)
         await page.ClickAsync("button[type=submit]");
 
         // Back on the site, the booking becomes the ticket page with the QR.
-        await page.WaitForURLAsync(new Regex("/tickets/[0-9a-f-]+\\?key="));
+        await page.ArriveAsync(new Regex("/tickets/[0-9a-f-]+\\?key="));
         await Expect(page.Locator("img.qr")).ToBeVisibleAsync(new() { Timeout = 15000 });
         Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('img.qr').naturalWidth > 0"), "the QR image loads");
         Assert.Contains(english ? "Entry QR code" : "入場用QRコード", await page.GetAttributeAsync("img.qr", "alt"));

@@ -16,7 +16,7 @@ public sealed partial class PublicUrl(IConfiguration config, IServer server)
     private string? _base;
 
     /// <summary>The base URL without a trailing slash.</summary>
-    public string Base => _base ??= Configured(config) is { } uri ? uri.AbsoluteUri.TrimEnd('/') : Listening();
+    public string Base => _base ?? (Configured(config) is { } uri ? _base = uri.AbsoluteUri.TrimEnd('/') : Listening());
 
     public static Uri? Configured(IConfiguration config)
     {
