@@ -3,19 +3,12 @@ using Tidegate.Domain.Payments;
 
 namespace Tidegate.Domain.Tests.Payments;
 
+/// <summary>Our signer (used by the sandbox and the test fakes); verification is the SDK's, tested in the server tests.</summary>
 public class WebhookSignatureTests
 {
     private const string Secret = "whsec_test";
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("{\"id\":\"evt_1\"}");
     private static readonly DateTimeOffset SignedAt = DateTimeOffset.Parse("2026-11-20T00:00:00+09:00");
-    private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
-
-    private static SignatureCheck Verify(string? header, byte[]? body = null, int secondsLater = 0, string secret = Secret) =>
-        WebhookSignature.Verify(header, body ?? Body, secret, SignedAt.AddSeconds(secondsLater), Tolerance);
-
-    [Fact]
-    public void A_fresh_signature_over_the_exact_body_is_valid() =>
-        Assert.Equal(SignatureCheck.Valid, Verify(WebhookSignature.Sign(Secret, SignedAt, Body), secondsLater: 299));
 
     [Fact]
     public void It_matches_the_published_scheme()
@@ -25,38 +18,5 @@ public class WebhookSignatureTests
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
             Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes("1795100400." + Encoding.UTF8.GetString(Body))));
         Assert.Equal($"t=1795100400,v1={expected}", header);
-    }
-
-    [Theory]
-    [InlineData(null, SignatureCheck.Missing)]
-    [InlineData("", SignatureCheck.Missing)]
-    [InlineData("garbage", SignatureCheck.Malformed)]
-    [InlineData("t=1795100400", SignatureCheck.Malformed)]
-    [InlineData("v1=abcd", SignatureCheck.Malformed)]
-    [InlineData("t=abc,v1=abcd", SignatureCheck.Malformed)]
-    [InlineData("t=1795100400,v1=abcd", SignatureCheck.Mismatch)]
-    public void Bad_headers_are_refused(string? header, SignatureCheck expected) => Assert.Equal(expected, Verify(header));
-
-    [Fact]
-    public void A_changed_body_or_another_secret_is_a_mismatch()
-    {
-        var header = WebhookSignature.Sign(Secret, SignedAt, Body);
-        Assert.Equal(SignatureCheck.Mismatch, Verify(header, Encoding.UTF8.GetBytes("{\"id\":\"evt_2\"}")));
-        Assert.Equal(SignatureCheck.Mismatch, Verify(header, secret: "other"));
-    }
-
-    [Theory]
-    [InlineData(301)]
-    [InlineData(-301)]
-    [InlineData(86400)]
-    public void A_signature_outside_the_tolerance_is_stale(int secondsLater) =>
-        Assert.Equal(SignatureCheck.Stale, Verify(WebhookSignature.Sign(Secret, SignedAt, Body), secondsLater: secondsLater));
-
-    [Fact]
-    public void Any_of_several_v1_entries_may_match_during_secret_rotation()
-    {
-        var good = WebhookSignature.Sign(Secret, SignedAt, Body);
-        Assert.Equal(SignatureCheck.Valid, Verify($"{good},v1=0000"));
-        Assert.Equal(SignatureCheck.Valid, Verify("t=1795100400,v1=0000," + good.Split(',')[1]));
     }
 }

@@ -10,9 +10,10 @@ using Tidegate.Domain.Payments;
 namespace Tidegate.Server.Tests.Payments;
 
 /// <summary>
-/// A small local server that answers like a Stripe-style payment-intent API (Kestrel on
-/// 127.0.0.1, port 0): bearer key, form bodies, Idempotency-Key replay, JSON intents and refunds,
-/// and webhooks signed "t=…,v1=…" sent to the configured target. Faults: fail the next N calls with 500.
+/// A small local server that answers what the Stripe.net SDK sends (Kestrel on 127.0.0.1, port 0):
+/// bearer key, form-encoded POSTs to /v1/payment_intents and /v1/refunds, GET /v1/payment_intents/{id},
+/// Idempotency-Key replay, Stripe's JSON objects and {"error":{…}} answers, and webhooks signed
+/// "t=…,v1=…" in Stripe-Signature sent to the configured target. Faults: fail the next N calls with 500.
 /// </summary>
 public sealed class FakeStripe : IAsyncDisposable
 {
@@ -41,9 +42,10 @@ public sealed class FakeStripe : IAsyncDisposable
         _app = builder.Build();
         _app.MapPost("/v1/payment_intents", (Delegate)((HttpContext c) => Idempotent(c, NewIntent)));
         _app.MapGet("/v1/payment_intents/{id}", (HttpContext c, string id) =>
-            !Authorised(c) ? Results.Unauthorized()
-            : Interlocked.Decrement(ref _failNext) >= 0 ? Results.StatusCode(500)
-            : _intents.TryGetValue(id, out var i) ? Results.Text(Json(i), "application/json") : Results.NotFound());
+            !Authorised(c) ? Unauthorised()
+            : Interlocked.Decrement(ref _failNext) >= 0 ? ServerError()
+            : _intents.TryGetValue(id, out var i) ? Results.Text(Json(i), "application/json")
+            : Error(404, "invalid_request_error", "resource_missing", $"No such payment_intent: '{id}'"));
         _app.MapPost("/v1/refunds", (Delegate)((HttpContext c) => Idempotent(c, Refund)));
         _app.StartAsync().GetAwaiter().GetResult();
         BaseUrl = _app.Urls.First();
@@ -82,7 +84,7 @@ public sealed class FakeStripe : IAsyncDisposable
 
     private async Task<IResult> Idempotent(HttpContext context, Func<IFormCollection, string?> handler)
     {
-        if (!Authorised(context)) return Results.Unauthorized();
+        if (!Authorised(context)) return Unauthorised();
         var form = await context.Request.ReadFormAsync();
         var key = context.Request.Path + " " + context.Request.Headers["Idempotency-Key"];
         string? json;
@@ -94,8 +96,8 @@ public sealed class FakeStripe : IAsyncDisposable
                 if (json is not null) _replies[key] = json;
             }
         }
-        if (json is null) return Results.BadRequest();
-        return Interlocked.Decrement(ref _failNext) >= 0 ? Results.StatusCode(500) : Results.Text(json, "application/json");
+        if (json is null) return Error(400, "invalid_request_error", "charge_already_refunded", "Nothing left to refund on this payment.");
+        return Interlocked.Decrement(ref _failNext) >= 0 ? ServerError() : Results.Text(json, "application/json");
     }
 
     private string NewIntent(IFormCollection form)
@@ -113,6 +115,14 @@ public sealed class FakeStripe : IAsyncDisposable
         intent.Refunded += amount;
         return JsonSerializer.Serialize(new { id = "re_" + Guid.NewGuid().ToString("N")[..24], @object = "refund", status = "succeeded", amount });
     }
+
+    // Errors in Stripe's shape, which the SDK turns into a StripeException carrying the status and code.
+    private static IResult Error(int status, string type, string code, string message) =>
+        Results.Json(new { error = new { type, code, message } }, statusCode: status);
+
+    private static IResult ServerError() => Error(500, "api_error", "internal_error", "Injected fault: the work was done, the answer lost.");
+
+    private static IResult Unauthorised() => Error(401, "invalid_request_error", "api_key_invalid", "Invalid API Key provided.");
 
     private bool Authorised(HttpContext context)
     {

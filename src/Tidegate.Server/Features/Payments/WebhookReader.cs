@@ -14,7 +14,7 @@ public static class WebhookReader
     public static WebhookEvent? Read(ReadOnlySpan<byte> body, string? signature, string secret, DateTimeOffset now, TimeSpan tolerance,
         Func<JsonElement, string?> paymentReference, out string? refusal)
     {
-        var check = WebhookSignature.Verify(signature, body, secret, now, tolerance);
+        var check = WebhookVerifier.Verify(signature, body, secret, now, tolerance);
         if (check != SignatureCheck.Valid)
         {
             refusal = $"signature {check.ToString().ToLowerInvariant()}";
