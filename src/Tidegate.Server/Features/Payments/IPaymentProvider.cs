@@ -2,7 +2,7 @@ namespace Tidegate.Server.Features.Payments;
 
 /// <summary>
 /// The card provider port. Two real implementations: the in-process <see cref="Sandbox.SandboxProvider"/>
-/// (default) and the Stripe-style REST adapter <see cref="Stripe.StripeProvider"/>. Calls go through
+/// (default) and the Stripe adapter <see cref="Stripe.StripeProvider"/> (through the Stripe.net SDK). Calls go through
 /// <see cref="PaymentGateway"/>, which adds timeouts, retries (same idempotency key) and a circuit breaker.
 /// </summary>
 public interface IPaymentProvider
