@@ -86,6 +86,8 @@ public sealed class SandboxWebhooks(
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new("application/json");
                 using var request = new HttpRequestMessage(HttpMethod.Post, WebhookUrl()) { Content = content };
+                // Stripe's scheme on purpose: the receiving side checks it with the SDK's EventUtility, as for
+                // the real provider, so only this small signer (the SDK has none) stays our own code.
                 request.Headers.Add(SandboxProvider.SignatureHeader, WebhookSignature.Sign(Secret, clock.GetUtcNow(), body));
                 using var response = await client.SendAsync(request);
                 if (response.IsSuccessStatusCode) return;
