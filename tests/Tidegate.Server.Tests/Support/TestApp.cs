@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Tidegate.Server.Data;
+using Tidegate.Server.Features.Payments.Sandbox;
 using Tidegate.Server.Infrastructure;
 
 namespace Tidegate.Server.Tests.Support;
@@ -54,6 +55,24 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public Db Db => Services.GetRequiredService<Db>();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Waits until nothing sent so far is still on its way: every sandbox webhook delivered and answered
+    /// (so its write committed), then the write lane's queue empty and its last batch committed.
+    /// "Nothing happened" is asserted after this, not after a sleep.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan? timeout = null)
+    {
+        var webhooks = Services.GetService<SandboxWebhooks>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (webhooks is { InFlight: > 0 })
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{webhooks.InFlight} sandbox webhooks still in flight.");
+            await Task.Delay(10);
+        }
+        // The lane runs its works in order: an empty work returns once everything queued before it has committed.
+        await Db.WriteAsync((_, _) => Task.CompletedTask);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
