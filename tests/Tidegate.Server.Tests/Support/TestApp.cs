@@ -50,6 +50,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
         Clock.Set(sameDeployment.Clock.GetUtcNow());
     }
 
+    /// <summary>
+    /// The app's own clock, which tests move with Set and Advance. It is kept rather than swapped for a
+    /// frozen FakeTimeProvider: the background jobs pace themselves on wall time (PeriodicTimer and
+    /// Task.Delay without the TimeProvider; JobLeases' Task.Delay(…, clock) too, as AppClock keeps
+    /// the system timers) and only read this clock to decide what is due, so a frozen clock would
+    /// not make them tick. Moving their pacing onto the clock is what a FakeTimeProvider needs first.
+    /// </summary>
     public AppClock Clock => Services.GetRequiredService<AppClock>();
 
     public Db Db => Services.GetRequiredService<Db>();
