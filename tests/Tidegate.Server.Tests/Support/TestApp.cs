@@ -23,6 +23,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly bool _owner = true;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    /// <summary>
+    /// The clock's start, given to the server as well as set once it listens: jobs that run while it
+    /// starts (job leases above all) then never write a wall-clock time that the set clock later
+    /// contradicts. A lease written a week ahead by a starting instance was taken from the live holder
+    /// while that holder still believed it held it, and the job ran on both.
+    /// </summary>
+    private readonly DateTimeOffset _start = DefaultStart;
 
     public TestApp(string engine, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -43,6 +50,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         if (sameDeployment._postgres is null) throw new InvalidOperationException("Instances share a database only on PostgreSQL.");
         (_engine, _postgres, _dataDirectory, _owner) = (sameDeployment._engine, sameDeployment._postgres, sameDeployment._dataDirectory, false);
+        _start = sameDeployment.Clock.GetUtcNow();
         _settings = new Dictionary<string, string?>(sameDeployment._settings);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel(0);
@@ -85,6 +93,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Tidegate:DevTools", "true");
+        builder.UseSetting("Tidegate:Clock:Start", _start.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Tidegate:DataDirectory", _dataDirectory);
         builder.UseSetting("Tidegate:Holds:SweepSeconds", "1");
         builder.UseSetting("Tidegate:Database:Provider", _engine);
