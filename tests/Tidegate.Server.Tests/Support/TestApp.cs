@@ -85,7 +85,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"{webhooks.InFlight} sandbox webhooks still in flight.");
             await Task.Delay(10);
         }
-        // The lane runs its works in order: an empty work returns once everything queued before it has committed.
+        // On SQLite the lane's one writer runs its works in order: an empty work returns once everything
+        // queued before it has committed. On PostgreSQL each work is its own transaction, committed
+        // before its caller (here, the webhook's answer above) goes on.
         await Db.WriteAsync((_, _) => Task.CompletedTask);
     }
 
