@@ -56,7 +56,7 @@ public class CheckoutTests
         var poor = await client.PostJson($"/sandbox/payments/{paymentId}/pay", new { cardNumber = InsufficientFunds, expiry = "12/30", cvc = "123" })
             .Json();
         Assert.Equal("insufficient_funds", (string)poor["reason"]!);
-        await Task.Delay(500); // the failure webhooks arrive and change nothing
+        await app.DrainAsync(); // the failure webhooks arrive and change nothing
 
         Assert.Equal("held", (string)(await client.GetBooking(id, key).Json())["status"]!);
         app.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));

@@ -24,7 +24,7 @@ public class RaceTests
         app.Clock.Advance(TimeSpan.FromMinutes(11));
         var settle = app.Get<SettlePayment>();
         await Task.WhenAll(bookings.Select(b => settle.SettleBookingAsync(b.Id, CancellationToken.None)));
-        await Task.Delay(1000); // the duplicate webhooks land too
+        await app.DrainAsync(); // the duplicate webhooks land too
 
         foreach (var (b, i) in bookings.Select((b, i) => (b, i)))
         {

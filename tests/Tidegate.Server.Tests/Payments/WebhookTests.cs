@@ -21,7 +21,7 @@ public class WebhookTests
         await PayAsync(client, paymentId); // succeeded arrives first, then the older "failed" and "created", each five times
 
         await WaitForStatusAsync(client, id, key, "confirmed");
-        await Task.Delay(1500);
+        await app.DrainAsync(); // every copy, in and out of order, has landed
         Assert.Equal("confirmed", (string)(await client.GetBooking(id, key).Json())["status"]!);
         Assert.Equal(1, step.Count);
         await AssertMoneyConsistentAsync(app);
@@ -37,7 +37,8 @@ public class WebhookTests
         var (id, key, _) = await BookAsync(client);
         await PayAsync(client, await CheckoutAsync(client, id, key));
 
-        await Task.Delay(1200);
+        await app.DrainAsync();
+        await app.Get<Tidegate.Server.Features.Payments.PaymentReconciler>().RunOnceAsync();
         Assert.Equal("held", (string)(await client.GetBooking(id, key).Json())["status"]!); // no signal yet, too young to reconcile
         app.Clock.Advance(TimeSpan.FromMinutes(3));
         await WaitForStatusAsync(client, id, key, "confirmed");
@@ -79,7 +80,7 @@ public class WebhookTests
         await Task.WhenAll(signals);
 
         await WaitForStatusAsync(client, id, key, "confirmed");
-        await Task.Delay(800);
+        await app.DrainAsync();
         Assert.Equal(1, step.Count);
         await AssertMoneyConsistentAsync(app);
     }

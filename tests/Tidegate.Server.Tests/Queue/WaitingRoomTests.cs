@@ -1,4 +1,7 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tidegate.Server.Features.Queue;
 
 namespace Tidegate.Server.Tests.Queue;
 
@@ -130,7 +133,9 @@ public class WaitingRoomTests
         var first = (string)(await client.JoinAsync())["queueTicket"]!;
         var second = (string)(await client.JoinAsync())["queueTicket"]!;
         var admission = (string)(await client.AdmittedAsync(first))["admissionToken"]!;
-        await Task.Delay(500);
+        // The worker has its turns (as its own ticks would give it), and they admit nobody more.
+        var worker = app.Services.GetServices<IHostedService>().OfType<QueueWorker>().Single();
+        for (var i = 0; i < 3; i++) await worker.TickAsync(TimeSpan.FromMilliseconds(40), CancellationToken.None);
         var waiting = await client.StatusAsync(second);
         Assert.False((bool)waiting["admitted"]!); // one admission out, unused: the second waits
         Assert.Equal(1, (long)waiting["position"]!);

@@ -1,26 +1,25 @@
-using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Features.Payments;
+using Tidegate.Server.Tests.Payments;
 
 namespace Tidegate.Server.Tests.Support;
 
 /// <summary>
-/// Confirms a held booking the way a payment will (issue 3's BookingConfirmation): the status
-/// compare-and-set held → confirmed and every registered IConfirmationStep, in one transaction.
-/// The one place to swap for the real payment path once it exists.
+/// Confirms a held booking the way a visitor's card payment does: checkout, the sandbox charge, then
+/// the settlement the return page runs (BookingConfirmation through the write lane, with every
+/// registered IConfirmationStep). The sandbox's own webhooks for the payment are drained before it
+/// returns, so none lands later in the test.
 /// </summary>
 public static class Confirmations
 {
-    public static async Task ConfirmAsync(TestApp app, string bookingId)
+    public static async Task ConfirmAsync(TestApp app, string bookingId, string accessKey)
     {
-        await using var connection = await app.Db.OpenAsync();
-        await using var tx = await app.Db.BeginWriteAsync(connection);
-        var row = await connection.QuerySingleOrDefaultAsync<BookingRow>(
-            "UPDATE bookings SET status = 'confirmed', confirmed_at = @Now WHERE id = @Id AND status = 'held' RETURNING *",
-            new { Id = bookingId, Now = app.Clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx)
-            ?? throw new InvalidOperationException($"Booking {bookingId} is not held.");
-        foreach (var step in app.Services.GetServices<IConfirmationStep>())
-            await step.OnConfirmedAsync(connection, tx, row, CancellationToken.None);
-        await tx.CommitAsync();
+        var client = app.CreateClient();
+        var paymentId = await PaymentFlow.CheckoutAsync(client, bookingId, accessKey);
+        if (await PaymentFlow.PayAsync(client, paymentId) is var paid and not "succeeded")
+            throw new InvalidOperationException($"The sandbox answered {paid} to the test card.");
+        await app.Get<SettlePayment>().SettleBookingAsync(bookingId, CancellationToken.None);
+        await app.DrainAsync();
+        var status = (string?)(await client.GetBooking(bookingId, accessKey).ExpectJson(HttpStatusCode.OK))["status"];
+        if (status != "confirmed") throw new InvalidOperationException($"Booking {bookingId} is {status} after its payment, not confirmed.");
     }
 }

@@ -18,7 +18,7 @@ public static class Gate
             Api.Guest(date, start, adult, child, email ?? $"guest-{Guid.NewGuid():N}@example.com")).ExpectJson(HttpStatusCode.Created);
         var id = (string)created["bookingId"]!;
         var key = (string)created["accessKey"]!;
-        await Confirmations.ConfirmAsync(app, id);
+        await Confirmations.ConfirmAsync(app, id, key);
         var booking = await client.GetBooking(id, key).ExpectJson(HttpStatusCode.OK);
         return new Ticket(id, key, (string)booking["ticketCode"]!);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Tidegate.Server.Data;
+using Tidegate.Server.Features.Payments.Sandbox;
 using Tidegate.Server.Infrastructure;
 
 namespace Tidegate.Server.Tests.Support;
@@ -22,6 +23,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly bool _owner = true;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    /// <summary>
+    /// The clock's start, given to the server as well as set once it listens: jobs that run while it
+    /// starts (job leases above all) then never write a wall-clock time that the set clock later
+    /// contradicts. A lease written a week ahead by a starting instance was taken from the live holder
+    /// while that holder still believed it held it, and the job ran on both.
+    /// </summary>
+    private readonly DateTimeOffset _start = DefaultStart;
 
     public TestApp(string engine, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -42,6 +50,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         if (sameDeployment._postgres is null) throw new InvalidOperationException("Instances share a database only on PostgreSQL.");
         (_engine, _postgres, _dataDirectory, _owner) = (sameDeployment._engine, sameDeployment._postgres, sameDeployment._dataDirectory, false);
+        _start = sameDeployment.Clock.GetUtcNow();
         _settings = new Dictionary<string, string?>(sameDeployment._settings);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel(0);
@@ -49,16 +58,44 @@ public sealed class TestApp : WebApplicationFactory<Program>
         Clock.Set(sameDeployment.Clock.GetUtcNow());
     }
 
+    /// <summary>
+    /// The app's own clock, which tests move with Set and Advance. It is kept rather than swapped for a
+    /// frozen FakeTimeProvider: the background jobs pace themselves on wall time (PeriodicTimer and
+    /// Task.Delay without the TimeProvider; JobLeases' Task.Delay(…, clock) too, as AppClock keeps
+    /// the system timers) and only read this clock to decide what is due, so a frozen clock would
+    /// not make them tick. Moving their pacing onto the clock is what a FakeTimeProvider needs first.
+    /// </summary>
     public AppClock Clock => Services.GetRequiredService<AppClock>();
 
     public Db Db => Services.GetRequiredService<Db>();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Waits until nothing sent so far is still on its way: every sandbox webhook delivered and answered
+    /// (so its write committed), then the write lane's queue empty and its last batch committed.
+    /// "Nothing happened" is asserted after this, not after a sleep.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan? timeout = null)
+    {
+        var webhooks = Services.GetService<SandboxWebhooks>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (webhooks is { InFlight: > 0 })
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{webhooks.InFlight} sandbox webhooks still in flight.");
+            await Task.Delay(10);
+        }
+        // On SQLite the lane's one writer runs its works in order: an empty work returns once everything
+        // queued before it has committed. On PostgreSQL each work is its own transaction, committed
+        // before its caller (here, the webhook's answer above) goes on.
+        await Db.WriteAsync((_, _) => Task.CompletedTask);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Tidegate:DevTools", "true");
+        builder.UseSetting("Tidegate:Clock:Start", _start.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Tidegate:DataDirectory", _dataDirectory);
         builder.UseSetting("Tidegate:Holds:SweepSeconds", "1");
         builder.UseSetting("Tidegate:Database:Provider", _engine);

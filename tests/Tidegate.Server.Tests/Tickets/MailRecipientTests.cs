@@ -15,8 +15,8 @@ public class MailRecipientTests
     {
         using var smtp = new SmtpServer();
         using var app = new TestApp(engine, Settings(smtp));
-        var id = await HeldBookingAsync(app, "Bob\" <evil@example.com>, \"x", "bob@example.com");
-        await Confirmations.ConfirmAsync(app, id);
+        var (id, key) = await HeldBookingAsync(app, "Bob\" <evil@example.com>, \"x", "bob@example.com");
+        await Confirmations.ConfirmAsync(app, id, key);
 
         var message = Assert.Single(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(20)));
         Assert.Equal("bob@example.com", (string)Assert.Single(message["to"]!.AsArray())!);
@@ -32,11 +32,11 @@ public class MailRecipientTests
         using var smtp = new SmtpServer();
         using var app = new TestApp(engine, Settings(smtp));
         // The API refuses control characters in names; this one is written as stored data could hold it.
-        var id = await HeldBookingAsync(app, "Placeholder", "carol@example.com");
+        var (id, key) = await HeldBookingAsync(app, "Placeholder", "carol@example.com");
         await using (var connection = await app.Db.OpenAsync())
             await connection.ExecuteAsync("UPDATE bookings SET name_enc = @Name WHERE id = @Id",
                 new { Id = id, Name = app.Get<PersonalData>().Encrypt("Carol\r\nBcc: evil@example.com\r\nX-Injected: yes") });
-        await Confirmations.ConfirmAsync(app, id);
+        await Confirmations.ConfirmAsync(app, id, key);
 
         var message = Assert.Single(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(20)));
         Assert.Equal("carol@example.com", (string)Assert.Single(message["to"]!.AsArray())!);
@@ -53,10 +53,10 @@ public class MailRecipientTests
         ["Tidegate:Mail:Host"] = "127.0.0.1", ["Tidegate:Mail:Port"] = smtp.Port.ToString(), ["Tidegate:Mail:PollSeconds"] = "0.2",
     };
 
-    private static async Task<string> HeldBookingAsync(TestApp app, string name, string email)
+    private static async Task<(string Id, string Key)> HeldBookingAsync(TestApp app, string name, string email)
     {
         var created = await app.CreateClient().PostJson("/api/v1/bookings",
             new { date = "2026-12-20", start = "10:30", tickets = new { adult = 1 }, email, name }).ExpectJson(HttpStatusCode.Created);
-        return (string)created["bookingId"]!;
+        return ((string)created["bookingId"]!, (string)created["accessKey"]!);
     }
 }

@@ -15,7 +15,7 @@ public class TicketTests
         Assert.Null(held["ticketCode"]);
         await client.GetAsync($"/api/v1/bookings/{id}/ticket.png?key={Uri.EscapeDataString(key)}").ExpectProblem(HttpStatusCode.NotFound, "not_found");
 
-        await Confirmations.ConfirmAsync(app, id);
+        await Confirmations.ConfirmAsync(app, id, key);
         var booking = await client.GetBooking(id, key).ExpectJson(HttpStatusCode.OK);
         var code = (string)booking["ticketCode"]!;
         var claims = app.Get<TicketKeys>().Verify(code)!;

@@ -17,6 +17,15 @@ public sealed class SandboxWebhooks(
     Db db, SandboxFaults faults, IServer server, IHttpClientFactory http, Tokens tokens, TimeProvider clock, IConfiguration config,
     ILogger<SandboxWebhooks> logger)
 {
+    private int _inFlight;
+
+    /// <summary>
+    /// Deliveries not yet finished (retries included). A delivery ends when Tidegate has answered it, so
+    /// at zero every webhook sent so far has landed and its write committed: tests wait for that
+    /// instead of sleeping.
+    /// </summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     public string Secret => config["Tidegate:Payments:Sandbox:WebhookSecret"] ?? tokens.Derive("sandbox-webhook", "v1");
 
     /// <summary>
@@ -49,7 +58,12 @@ public sealed class SandboxWebhooks(
         {
             if (SandboxFaults.Roll(faults.WebhookLossRate)) { logger.LogInformation("Sandbox: dropped webhook {Type}", e.Type); continue; }
             var copies = 1 + Math.Max(0, faults.WebhookDuplicates);
-            _ = Task.Run(() => DeliverAsync(e.Body, copies));
+            Interlocked.Increment(ref _inFlight);
+            _ = Task.Run(async () =>
+            {
+                try { await DeliverAsync(e.Body, copies); }
+                finally { Interlocked.Decrement(ref _inFlight); }
+            });
         }
     }
 
