@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Tidegate.Server.Infrastructure.Network;
@@ -13,18 +12,11 @@ public static class TrustedProxies
 {
     public const string Key = "Tidegate:Network:TrustedProxies";
 
-    public static IReadOnlyList<string> Entries(IConfiguration config)
-    {
-        var section = config.GetSection(Key);
-        var values = section.Value is { Length: > 0 } single ? [single] : section.GetChildren().Select(c => c.Value ?? "");
-        return values.SelectMany(v => v.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-    }
-
     /// <summary>The forwarded-headers options for exactly the configured proxies, or null when there are none.</summary>
     public static ForwardedHeadersOptions? Options(IConfiguration config)
     {
-        var entries = Entries(config);
-        if (entries.Count == 0) return null;
+        var networks = AddressList.Read(config, Key);
+        if (networks.Count == 0) return null;
         var options = new ForwardedHeadersOptions
         {
             ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
@@ -34,12 +26,7 @@ public static class TrustedProxies
         };
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
-        foreach (var entry in entries)
-        {
-            if (entry.Contains('/') && System.Net.IPNetwork.TryParse(entry, out var network)) options.KnownIPNetworks.Add(network);
-            else if (!entry.Contains('/') && IPAddress.TryParse(entry, out var address)) options.KnownProxies.Add(address);
-            else throw new InvalidOperationException($"{Key}: '{entry}' is neither an IP address nor a CIDR range (e.g. 10.0.0.0/16).");
-        }
+        foreach (var network in networks) options.KnownIPNetworks.Add(network); // a single proxy is a network of one
         return options;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Tidegate.Server.Infrastructure.Network;
 
 namespace Tidegate.Server.Infrastructure.Telemetry;
 
@@ -13,20 +14,10 @@ public sealed record TelemetryOptions(string? OtlpEndpoint, bool OtlpFromEnviron
     public static TelemetryOptions From(IConfiguration config)
     {
         var section = config.GetSection("Tidegate:Telemetry");
-        var networks = section.GetSection("MetricsNetworks");
-        var entries = (networks.Value is { } single ? single.Split(',') : networks.GetChildren().Select(c => c.Value ?? ""))
-            .Select(e => e.Trim()).Where(e => e.Length > 0);
         return new TelemetryOptions(
             section["OtlpEndpoint"] is { Length: > 0 } endpoint ? endpoint : null,
             config["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 },
             section["OtlpProtocol"] ?? "grpc",
-            entries.Select(Network).ToList());
-    }
-
-    private static IPNetwork Network(string text)
-    {
-        if (IPNetwork.TryParse(text, out var network)) return network;
-        if (IPAddress.TryParse(text, out var address)) return new IPNetwork(address, address.GetAddressBytes().Length * 8);
-        throw new InvalidOperationException($"Tidegate:Telemetry:MetricsNetworks: '{text}' is not an address or a CIDR block (e.g. 10.0.0.0/8).");
+            AddressList.Read(config, "Tidegate:Telemetry:MetricsNetworks"));
     }
 }
