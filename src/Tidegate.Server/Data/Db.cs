@@ -12,6 +12,8 @@ public sealed class Db : IDisposable, IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqlitePragmas;
+    /// <summary>Turns for this process's SQLite writers, so they hand the write lock over instead of sleeping in the busy handler.</summary>
+    private readonly WriteGate _gate;
 
     static Db() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -25,12 +27,9 @@ public sealed class Db : IDisposable, IAsyncDisposable
         Synchronous = engine == DbEngine.Sqlite ? synchronous : "on (synchronous_commit)";
         if (engine == DbEngine.Postgres) _postgres = NpgsqlDataSource.Create(connectionString);
         else PrepareSqliteFile();
-        Gate = new WriteGate(engine);
-        Lane = new WriteLane(this, Gate, laneBatch, laneCapacity);
+        _gate = new WriteGate(engine);
+        Lane = new WriteLane(this, laneBatch, laneCapacity);
     }
-
-    /// <summary>Turns for this process's SQLite writers, so they hand the write lock over instead of sleeping in the busy handler.</summary>
-    public WriteGate Gate { get; }
 
     /// <summary>Where short write transactions go (see <see cref="WriteLane"/>).</summary>
     public WriteLane Lane { get; }
@@ -59,33 +58,14 @@ public sealed class Db : IDisposable, IAsyncDisposable
         return connection;
     }
 
-    /// <summary>A write transaction: on SQLite it takes the write lock at BEGIN (IMMEDIATE) so it never fails on upgrade.</summary>
-    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct = default) =>
-        connection is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: false)
-            : await connection.BeginTransactionAsync(ct);
+    /// <summary>
+    /// Opens a write transaction on its own connection, taking this process's writer's turn first
+    /// (see <see cref="WriteTransaction"/>). Throws <see cref="InvalidOperationException"/> inside another one.
+    /// </summary>
+    public Task<WriteTransaction> BeginWriteAsync(CancellationToken ct = default) => WriteTransaction.BeginAsync(this, _gate, ct);
 
     public static bool IsUniqueViolation(Exception e) =>
         e is SqliteException { SqliteErrorCode: 19 } || e is PostgresException { SqlState: "23505" };
-
-    /// <summary>A failure the engine asks us to retry (PostgreSQL deadlock or serialization failure).</summary>
-    public static bool IsTransient(Exception e) => e is PostgresException { SqlState: "40P01" or "40001" };
-
-    /// <summary>Runs <paramref name="work"/>, again after a short random pause when the engine asks for a retry (up to 5 tries).</summary>
-    public static async Task<T> RetryTransientAsync<T>(Func<Task<T>> work, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await work();
-            }
-            catch (DbException e) when (IsTransient(e) && attempt < 5)
-            {
-                await Task.Delay(Random.Shared.Next(2, 20), ct);
-            }
-        }
-    }
 
     private void PrepareSqliteFile()
     {

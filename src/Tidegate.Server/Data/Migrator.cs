@@ -21,12 +21,13 @@ public sealed class Migrator(Db db, TimeProvider clock, ILogger<Migrator> logger
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
             foreach (var migration in MigrationList.All)
             {
-                await using var tx = await db.BeginWriteAsync(connection, ct);
-                var applied = await connection.ExecuteScalarAsync<long>(
+                await using var write = await db.BeginWriteAsync(ct);
+                var tx = write.Transaction;
+                var applied = await write.Connection.ExecuteScalarAsync<long>(
                     "SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", migration, tx);
                 if (applied > 0) { await tx.RollbackAsync(ct); continue; }
-                await connection.ExecuteAsync(migration.For(db.Engine), transaction: tx);
-                await connection.ExecuteAsync(
+                await write.Connection.ExecuteAsync(migration.For(db.Engine), transaction: tx);
+                await write.Connection.ExecuteAsync(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
                     new { migration.Version, migration.Name, At = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx);
                 await tx.CommitAsync(ct);

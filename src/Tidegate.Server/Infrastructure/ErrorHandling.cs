@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Tidegate.Domain.Common;
+using Tidegate.Server.Data;
 
 namespace Tidegate.Server.Infrastructure;
 

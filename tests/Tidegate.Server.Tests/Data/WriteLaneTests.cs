@@ -19,7 +19,7 @@ public class WriteLaneTests
                 await connection.ExecuteAsync(
                     "INSERT INTO payment_events (provider, event_id, payment_ref, received_at) VALUES ('lane', @Id, 'r', 0)", new { Id = $"e{i}" }, tx);
                 if (i % 5 == 0) throw new InvalidOperationException($"work {i} failed");
-                if (i % 5 == 1) throw new UndoWrite(-i);
+                if (i % 5 == 1) throw new UndoWrite<int>(-i);
                 // A later work sees the writes of earlier ones in the same transaction, as if they ran one after another.
                 return (int)await connection.ExecuteScalarAsync<long>(
                     "SELECT COUNT(*) FROM payment_events WHERE provider = 'lane' AND event_id = @Id", new { Id = $"e{i}" }, tx) * i;

@@ -19,20 +19,24 @@ public enum ConfirmationOutcome { Confirmed, ConfirmedLate, Moved, Refunding, Al
 /// </summary>
 public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider clock, IEnumerable<IConfirmationStep> steps)
 {
+    /// <summary>Decisions made again on fresh rows after a lost compare-and-set, before giving up.</summary>
+    private const int LostCompareAndSetAttempts = 5;
+
     public async Task<ConfirmationOutcome> ConfirmAsync(PaymentRow payment, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                if (await TryConfirmAsync(payment, ct) is { } outcome) return outcome;
+                if (await TransientRetry.RunAsync(() => TryConfirmAsync(payment, ct), ct) is { } outcome) return outcome;
             }
-            catch (DbException e) when ((Db.IsTransient(e) || Db.IsUniqueViolation(e)) && attempt < 5)
+            catch (DbException e) when (Db.IsUniqueViolation(e) && attempt < LostCompareAndSetAttempts)
             {
-                // A concurrent change (or another active booking of the person) got in; decide again on fresh rows.
+                // Another active booking of the person got in: a lost compare-and-set too.
             }
-            if (attempt >= 5) throw new InvalidOperationException($"Payment {payment.Id} could not be settled after {attempt} attempts.");
-            await Task.Delay(Random.Shared.Next(2, 20), ct);
+            if (attempt >= LostCompareAndSetAttempts)
+                throw new InvalidOperationException($"Payment {payment.Id} could not be settled after {attempt} attempts.");
+            await TransientRetry.PauseAsync(ct);
         }
     }
 
@@ -64,7 +68,7 @@ public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider c
                 var held = await connection.QuerySingleOrDefaultAsync<BookingRow>(
                     "UPDATE bookings SET status = 'confirmed', confirmed_at = @Now WHERE id = @Id AND status = 'held' RETURNING *",
                     new { booking.Id, Now = ms }, tx);
-                if (held is null) throw new UndoWrite(null);
+                if (held is null) throw LostCompareAndSet();
                 return await FinishAsync(connection, tx, held, decision.Late ? ConfirmationOutcome.ConfirmedLate : ConfirmationOutcome.Confirmed, ct);
 
             case Settlement.ReclaimThenConfirm:
@@ -81,7 +85,7 @@ public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider c
                 var revived = await connection.QuerySingleOrDefaultAsync<BookingRow>(
                     "UPDATE bookings SET status = 'confirmed', confirmed_at = @Now, ended_at = NULL WHERE id = @Id AND status = 'expired' RETURNING *",
                     new { booking.Id, Now = ms }, tx);
-                if (revived is null) throw new UndoWrite(null);
+                if (revived is null) throw LostCompareAndSet();
                 return await FinishAsync(connection, tx, revived, ConfirmationOutcome.ConfirmedLate, ct);
 
             case Settlement.Refund:
@@ -91,6 +95,9 @@ public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider c
                 return ConfirmationOutcome.AlreadySettled;
         }
     }
+
+    /// <summary>Undoes this attempt's writes; the caller reads the rows again and decides again.</summary>
+    internal static UndoWrite<ConfirmationOutcome?> LostCompareAndSet() => new(null);
 
     private async Task<ConfirmationOutcome?> FinishAsync(DbConnection connection, DbTransaction tx, BookingRow confirmed,
         ConfirmationOutcome outcome, CancellationToken ct)

@@ -5,7 +5,6 @@ namespace Tidegate.Server.Features.Booking;
 public static class BookingEndpoints
 {
     public static IServiceCollection AddBooking(this IServiceCollection services) => services
-        .AddSingleton(sp => sp.GetRequiredService<Data.Db>().Gate)
         .AddSingleton<HoldStore>()
         .AddSingleton<CreateBooking>()
         .AddSingleton<BookingAccess>()

@@ -62,7 +62,7 @@ public static class BookingMoves
         {
             var target = new MoveTarget(payment.MoveDate!, (int)payment.MoveStartMinute!, (int)payment.MoveAmount!);
             var (result, _) = await MoveAsync(connection, tx, booking, target, ms);
-            if (result == MoveResult.Stale) throw new UndoWrite(null);
+            if (result == MoveResult.Stale) throw BookingConfirmation.LostCompareAndSet();
             if (result == MoveResult.Moved) return ConfirmationOutcome.Moved;
             // Sold out or limit: nothing was claimed (releasing lapsed holds on the way is always right), so refund in this transaction.
         }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
 using Tidegate.Domain.Booking;
@@ -30,6 +29,9 @@ public static class CancelBooking
         return result.IsOk ? TypedResults.Ok(result.Value) : Problems.From(result.Error);
     }
 
+    /// <summary>Reads of the booking and decisions made again after a lost compare-and-set, before giving up.</summary>
+    private const int LostCompareAndSetAttempts = 5;
+
     /// <summary>The cancellation itself, shared by the API and the ticket page.</summary>
     public static async Task<Result<BookingView>> ExecuteAsync(
         BookingRow booking, Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock, CancellationToken ct)
@@ -37,20 +39,17 @@ public static class CancelBooking
         var bookingId = booking.Id;
         var calendar = await venues.GetAsync(ct);
 
-        for (var attempt = 1; booking.Status != BookingStatus.Cancelled && attempt <= 5; attempt++)
+        for (var attempt = 1; booking.Status != BookingStatus.Cancelled && attempt <= LostCompareAndSetAttempts; attempt++)
         {
             var now = clock.GetUtcNow();
             if (CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is { } closed) return closed;
-            try
+            if (await TransientRetry.RunAsync(() => TryCancelAsync(db, booking, now.ToUnixTimeMilliseconds(), ct), ct))
             {
-                if (await TryCancelAsync(db, booking, now.ToUnixTimeMilliseconds(), ct))
-                {
-                    // Places came back: this instance's sold-out memory of the slot ends now.
-                    signals.Released(booking.VisitDate, (int)booking.StartMinute);
-                    break;
-                }
+                // Places came back: this instance's sold-out memory of the slot ends now.
+                signals.Released(booking.VisitDate, (int)booking.StartMinute);
+                break;
             }
-            catch (DbException e) when (Db.IsTransient(e)) { }
+            // A lost compare-and-set: the booking changed since it was read.
             booking = (await BookingRow.FindAsync(db, bookingId, ct))!;
         }
         await refunds.RunForBookingAsync(booking.Id, ct);

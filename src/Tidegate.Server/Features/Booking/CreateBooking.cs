@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tidegate.Domain.Booking;
 using Tidegate.Domain.Common;
 using Tidegate.Domain.Venue;
+using Tidegate.Server.Data;
 using Tidegate.Server.Features.Queue;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Dapper;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Venue;
-using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Telemetry;
 
 namespace Tidegate.Server.Features.Booking;
@@ -20,13 +19,12 @@ public sealed class HoldStore : IAsyncDisposable
     private readonly Db _db;
     private readonly TimeProvider _clock;
     private readonly SlotSignals _signals;
-    private readonly WriteGate _gate;
     private readonly bool _bulk;
     private readonly GroupCommit<NewHold, HoldResult>? _group;
 
-    public HoldStore(Db db, TimeProvider clock, SlotSignals signals, WriteGate gate, IConfiguration config)
+    public HoldStore(Db db, TimeProvider clock, SlotSignals signals, IConfiguration config)
     {
-        (_db, _clock, _signals, _gate) = (db, clock, signals, gate);
+        (_db, _clock, _signals) = (db, clock, signals);
         _bulk = config.GetValue("Tidegate:Booking:BulkInsert", db.Engine == DbEngine.Postgres);
         if (config.GetValue("Tidegate:Booking:GroupCommit", true))
             _group = new GroupCommit<NewHold, HoldResult>("hold writer",
@@ -66,14 +64,13 @@ public sealed class HoldStore : IAsyncDisposable
         }, hold => HoldAloneAsync(hold, ct));
 
     private Task<HoldResult> HoldAloneAsync(NewHold hold, CancellationToken ct) =>
-        Db.RetryTransientAsync(async () => (await WriteAsync([hold], ct))[0], ct);
+        TransientRetry.RunAsync(async () => (await WriteAsync([hold], ct))[0], ct);
 
     private async Task<HoldResult[]> WriteAsync(IReadOnlyList<NewHold> holds, CancellationToken ct)
     {
-        await using var connection = await _db.OpenAsync(ct);
-        using var turn = await _gate.EnterAsync(ct);
+        await using var write = await _db.BeginWriteAsync(ct);
+        var (connection, tx) = write;
         var batch = new HoldBatch(_clock.GetUtcNow().ToUnixTimeMilliseconds(), _bulk);
-        await using var tx = await _db.BeginWriteAsync(connection, ct);
         var results = await batch.HoldAllAsync(connection, tx, holds);
         await tx.CommitAsync(ct);
         foreach (var full in batch.SeenFull) _signals.SawFull(full.VisitDate, full.StartMinute, full.Remaining, full.NextLapse);
@@ -84,9 +81,8 @@ public sealed class HoldStore : IAsyncDisposable
     /// <summary>Expires up to <paramref name="limit"/> lapsed holds anywhere; the sweeper's work.</summary>
     public async Task<int> SweepAsync(int limit, CancellationToken ct = default)
     {
-        await using var connection = await _db.OpenAsync(ct);
-        using var turn = await _gate.EnterAsync(ct);
-        await using var tx = await _db.BeginWriteAsync(connection, ct);
+        await using var write = await _db.BeginWriteAsync(ct);
+        var (connection, tx) = write;
         var released = (await connection.QueryAsync<Released>(BookingSql.ExpireLapsed,
             new { Now = _clock.GetUtcNow().ToUnixTimeMilliseconds(), Limit = limit }, tx)).ToList();
         await ReleaseAsync(connection, tx, released);

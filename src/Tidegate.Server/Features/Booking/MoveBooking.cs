@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
@@ -54,6 +53,9 @@ public static class MoveBooking
             : TypedResults.Ok(result.Value.Moved);
     }
 
+    /// <summary>Reads of the booking and decisions made again after a lost compare-and-set, before answering that it changed meanwhile.</summary>
+    private const int LostCompareAndSetAttempts = 3;
+
     /// <summary>The move itself, shared by the API and the change page.</summary>
     public static async Task<Result<MoveOutcome>> ExecuteAsync(
         BookingRow booking, DateOnly date, TimeOnly start, string baseUrl, Db db, BookingAccess access, VenueStore venues, SlotStore slots,
@@ -79,23 +81,21 @@ public static class MoveBooking
 
         for (var attempt = 1; ; attempt++)
         {
-            try
+            var (result, moved) = await TransientRetry.RunAsync(
+                () => MoveNowAsync(db, booking, target, price, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct), ct);
+            if (result == MoveResult.SoldOut)
+                return (new Error(ErrorCodes.SoldOut, "Not enough places left in that slot.").With("remaining", 0));
+            if (result == MoveResult.LimitExceeded)
+                return (new Error(ErrorCodes.LimitExceeded, "There is already an active booking for this person on that date."));
+            if (result == MoveResult.Moved)
             {
-                var (result, moved) = await MoveNowAsync(db, booking, target, price, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct);
-                if (result == MoveResult.SoldOut)
-                    return (new Error(ErrorCodes.SoldOut, "Not enough places left in that slot.").With("remaining", 0));
-                if (result == MoveResult.LimitExceeded)
-                    return (new Error(ErrorCodes.LimitExceeded, "There is already an active booking for this person on that date."));
-                if (result == MoveResult.Moved)
-                {
-                    signals.Released(booking.VisitDate, (int)booking.StartMinute);
-                    await refunds.RunForBookingAsync(booking.Id, ct);
-                    var view = moved!.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
-                    return new MoveOutcome(await PaymentSummary.AttachAsync(db, view, ct), null);
-                }
+                signals.Released(booking.VisitDate, (int)booking.StartMinute);
+                await refunds.RunForBookingAsync(booking.Id, ct);
+                var view = moved!.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
+                return new MoveOutcome(await PaymentSummary.AttachAsync(db, view, ct), null);
             }
-            catch (DbException e) when (Db.IsTransient(e) && attempt < 5) { continue; }
-            if (attempt >= 3) return (new Error(ErrorCodes.NotConfirmed, "The booking changed meanwhile; read it and try again."));
+            // Stale: a lost compare-and-set (the booking changed since it was read); read it again and decide again.
+            if (attempt >= LostCompareAndSetAttempts) return (new Error(ErrorCodes.NotConfirmed, "The booking changed meanwhile; read it and try again."));
             booking = (await BookingRow.FindAsync(db, bookingId, ct))!;
             if (booking.Status != BookingStatus.Confirmed)
                 return (new Error(ErrorCodes.NotConfirmed, "Only a confirmed booking can move to another slot."));
@@ -107,7 +107,7 @@ public static class MoveBooking
         db.WriteAsync<(MoveResult, BookingRow?)>(async (connection, tx) =>
         {
             var (result, moved) = await BookingMoves.MoveAsync(connection, tx, booking, target, now);
-            if (result != MoveResult.Moved) throw new UndoWrite((result, (BookingRow?)null));
+            if (result != MoveResult.Moved) throw new UndoWrite<(MoveResult, BookingRow?)>((result, null));
             if (price.ToRefund > 0)
                 await RefundLedger.RecordAsync(connection, tx, booking.Id, price.ToRefund, RefundReason.MoveDifference,
                     $"move-{booking.TicketSerial}", now);

@@ -50,9 +50,8 @@ public static class SellWalkIn
 
         var id = Guid.CreateVersion7().ToString();
         var slot = new { VisitDate = SlotStore.Key(today), terms.Value.Slot.StartMinute, terms.Value.Persons };
-        await using var connection = await db.OpenAsync(ct);
-        using var turn = await db.Gate.EnterAsync(ct);
-        await using var tx = await db.BeginWriteAsync(connection, ct);
+        await using var write = await db.BeginWriteAsync(ct);
+        var (connection, tx) = write;
         if (await connection.QuerySingleOrDefaultAsync<long?>(BoxOfficeSql.Claim, slot, tx) is null)
         {
             var left = await connection.ExecuteScalarAsync<long>(BoxOfficeSql.Remaining, slot, tx);

@@ -7,7 +7,7 @@ public static class GateEndpoints
 {
     public static IServiceCollection AddGates(this IServiceCollection services) => services
         .AddSingleton(sp => GateSettings.From(sp.GetRequiredService<IConfiguration>()))
-        .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(), sp.GetRequiredService<Data.WriteGate>(),
+        .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(),
             sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
             sp.GetRequiredService<IConfiguration>()));
 

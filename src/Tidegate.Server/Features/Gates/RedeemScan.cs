@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tidegate.Domain.Tickets;
+using Tidegate.Server.Data;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 

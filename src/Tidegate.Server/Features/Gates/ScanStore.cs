@@ -3,7 +3,6 @@ using Tidegate.Domain.Gates;
 using Tidegate.Domain.Tickets;
 using Tidegate.Domain.Venue;
 using Tidegate.Server.Data;
-using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Telemetry;
 
 namespace Tidegate.Server.Features.Gates;
@@ -20,13 +19,12 @@ public sealed class ScanStore : IAsyncDisposable
         VenueCalendar Calendar, EntryWindow Window);
 
     private readonly Db _db;
-    private readonly WriteGate _gate;
     private readonly JsonSerializerOptions _json;
     private readonly GroupCommit<Scan, ScanResponse>? _group;
 
-    public ScanStore(Db db, WriteGate gate, JsonSerializerOptions json, IConfiguration config)
+    public ScanStore(Db db, JsonSerializerOptions json, IConfiguration config)
     {
-        (_db, _gate, _json) = (db, gate, json);
+        (_db, _json) = (db, json);
         if (config.GetValue("Tidegate:Gates:GroupCommit", true))
             _group = new GroupCommit<Scan, ScanResponse>("scan writer",
                 config.GetValue("Tidegate:Gates:QueueCapacity", 4096), config.GetValue("Tidegate:Gates:MaxBatch", 256), RunBatchAsync);
@@ -62,13 +60,12 @@ public sealed class ScanStore : IAsyncDisposable
         }, scan => RedeemAloneAsync(scan, ct));
 
     private Task<ScanResponse> RedeemAloneAsync(Scan scan, CancellationToken ct) =>
-        Db.RetryTransientAsync(async () => (await WriteAsync([scan], ct))[0], ct);
+        TransientRetry.RunAsync(async () => (await WriteAsync([scan], ct))[0], ct);
 
     private async Task<ScanResponse[]> WriteAsync(IReadOnlyList<Scan> scans, CancellationToken ct)
     {
-        await using var connection = await _db.OpenAsync(ct);
-        using var turn = await _gate.EnterAsync(ct);
-        await using var tx = await _db.BeginWriteAsync(connection, ct);
+        await using var write = await _db.BeginWriteAsync(ct);
+        var (connection, tx) = write;
         var results = new ScanResponse[scans.Count];
         for (var i = 0; i < scans.Count; i++) results[i] = await ScanWrite.RedeemAsync(connection, tx, scans[i], _json);
         await tx.CommitAsync(ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tidegate.Domain.Common;
 using Tidegate.Domain.Venue;
+using Tidegate.Server.Data;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Dapper;
 using Tidegate.Domain.Queue;
 using Tidegate.Server.Data;
-using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Telemetry;
 
 namespace Tidegate.Server.Features.Queue;
@@ -21,12 +20,11 @@ public sealed class QueueStore : IAsyncDisposable
 
     private readonly Db _db;
     private readonly TimeProvider _clock;
-    private readonly WriteGate _gate;
     private readonly GroupCommit<Join, long?> _joins;
 
-    public QueueStore(Db db, TimeProvider clock, WriteGate gate, IConfiguration config)
+    public QueueStore(Db db, TimeProvider clock, IConfiguration config)
     {
-        (_db, _clock, _gate) = (db, clock, gate);
+        (_db, _clock) = (db, clock);
         _joins = new GroupCommit<Join, long?>("queue writer", config.GetValue("Tidegate:Queue:JoinCapacity", 8192), 1000, JoinBatchAsync);
     }
 
@@ -36,10 +34,9 @@ public sealed class QueueStore : IAsyncDisposable
     private async Task JoinBatchAsync(IReadOnlyList<GroupCommit<Join, long?>.Pending> batch, CancellationToken ct)
     {
         var results = new List<(GroupCommit<Join, long?>.Pending Pending, long? Position)>();
-        await using var connection = await _db.OpenAsync(ct);
-        using var turn = await _gate.EnterAsync(ct);
+        await using var write = await _db.BeginWriteAsync(ct);
+        var (connection, tx) = write;
         var now = _clock.GetUtcNow();
-        await using var tx = await _db.BeginWriteAsync(connection, ct);
         foreach (var date in batch.GroupBy(p => p.Item.Date).OrderBy(g => g.Key))
         {
             var key = QueueState.Key(date.Key);
@@ -65,9 +62,8 @@ public sealed class QueueStore : IAsyncDisposable
     public async Task<bool> TryShuffleAsync(DateOnly date, CancellationToken ct)
     {
         var key = QueueState.Key(date);
-        await using var connection = await _db.OpenAsync(ct);
-        using var turn = await _gate.EnterAsync(ct);
-        await using var tx = await _db.BeginWriteAsync(connection, ct);
+        await using var write = await _db.BeginWriteAsync(ct);
+        var (connection, tx) = write;
         var row = await connection.QuerySingleOrDefaultAsync<QueueDateRow>(QueueSql.LockDate, new { VisitDate = key }, tx);
         if (row is null || row.ShuffledAt is not null) { await tx.RollbackAsync(ct); return false; }
         await ShuffleAsync(connection, tx, key, _clock.GetUtcNow());
@@ -95,10 +91,9 @@ public sealed class QueueStore : IAsyncDisposable
     public async Task<QueueStep?> AdvanceAsync(DateOnly date, QueueProgress progress, QueueSettings settings, TimeSpan minInterval, CancellationToken ct)
     {
         var key = QueueState.Key(date);
-        await using var connection = await _db.OpenAsync(ct);
-        using var turn = await _gate.EnterAsync(ct);
+        await using var write = await _db.BeginWriteAsync(ct);
+        var (connection, tx) = write;
         var now = _clock.GetUtcNow();
-        await using var tx = await _db.BeginWriteAsync(connection, ct);
         var row = await connection.QuerySingleAsync<QueueDateRow>(QueueSql.LockDate, new { VisitDate = key }, tx);
         var elapsed = TimeSpan.FromMilliseconds(now.ToUnixTimeMilliseconds() - row.AdvancedAt);
         if (elapsed < minInterval || row.NextPosition - 1 <= row.AdmittedUpto) { await tx.RollbackAsync(ct); return null; }
@@ -120,9 +115,8 @@ public sealed class QueueStore : IAsyncDisposable
 
     public async Task MarkAsync(DateOnly date, bool marked, CancellationToken ct)
     {
-        await using var connection = await _db.OpenAsync(ct);
-        using var turn = await _gate.EnterAsync(ct);
-        await using var tx = await _db.BeginWriteAsync(connection, ct);
+        await using var write = await _db.BeginWriteAsync(ct);
+        var (connection, tx) = write;
         await connection.ExecuteAsync(QueueSql.Mark, new { VisitDate = QueueState.Key(date), Marked = marked ? 1 : 0 }, tx);
         await tx.CommitAsync(ct);
     }

@@ -13,8 +13,8 @@ public sealed class DemoVenue(Db db, IConfiguration config, TimeProvider clock, 
 {
     public async Task SeedIfEmptyAsync(CancellationToken ct = default)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(connection, ct);
+        await using var write = await db.BeginWriteAsync(ct);
+        var (connection, tx) = write;
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM venue", transaction: tx) > 0) return;
 
         var section = config.GetSection("Tidegate:Venue");

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 
-namespace Tidegate.Server.Infrastructure;
+namespace Tidegate.Server.Data;
 
 /// <summary>Thrown when a bounded queue is full: the caller answers 503 with Retry-After at once instead of piling up.</summary>
 public sealed class OverloadedException(string what) : Exception($"{what} is at capacity");
@@ -98,7 +98,7 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
                 }
                 var busy = System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 Busy += busy;
-                Telemetry.TidegateMetrics.WriterBatch(_name, batch.Count, busy);
+                Infrastructure.Telemetry.TidegateMetrics.WriterBatch(_name, batch.Count, busy);
                 Batches++;
                 Items += batch.Count;
             }
