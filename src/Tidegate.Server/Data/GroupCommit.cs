@@ -31,7 +31,9 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
         {
             SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
         });
-        _writer = Task.Run(WriteLoopAsync);
+        // The writer serves every caller, so it must not carry the flow of the one that created it
+        // (an open write transaction would refuse its batches, a request's trace would adopt them).
+        using (ExecutionContext.SuppressFlow()) _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>Batches committed so far and items in them (for the bench and metrics).</summary>
