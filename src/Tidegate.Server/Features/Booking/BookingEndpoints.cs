@@ -9,6 +9,7 @@ public static class BookingEndpoints
         .AddSingleton<HoldStore>()
         .AddSingleton<CreateBooking>()
         .AddSingleton<BookingAccess>()
+        .AddSingleton<BookingLookup>()
         .AddHostedService<HoldSweeper>();
 
     public static IEndpointRouteBuilder MapBooking(this IEndpointRouteBuilder app)

@@ -19,14 +19,12 @@ namespace Tidegate.Server.Features.Booking;
 public static class CancelBooking
 {
     public static async Task<IResult> Handle(
-        string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, VenueStore venues, RefundRunner refunds,
+        string bookingId, HttpRequest http, Db db, BookingLookup lookup, VenueStore venues, RefundRunner refunds,
         SlotSignals signals, TimeProvider clock, CancellationToken ct)
     {
-        if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
-        var booking = await BookingRow.FindAsync(db, bookingId, ct);
-        if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
-            return Problems.NotFound("No such booking, or the access key does not match.");
-        var result = await ExecuteAsync(booking, db, venues, refunds, signals, clock, ct);
+        var found = await lookup.FindAsync(bookingId, http, ct);
+        if (!found.IsOk) return Problems.From(found.Error);
+        var result = await ExecuteAsync(found.Value, db, venues, refunds, signals, clock, ct);
         return result.IsOk ? TypedResults.Ok(result.Value) : Problems.From(result.Error);
     }
 

@@ -33,15 +33,15 @@ public sealed record MovePaymentRequired(string Status, string PaymentId, string
 public static class MoveBooking
 {
     public static async Task<IResult> Handle(
-        string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, VenueStore venues, SlotStore slots,
+        string bookingId, HttpRequest http, Db db, BookingLookup lookup, BookingAccess access, VenueStore venues, SlotStore slots,
         PaymentGateway gateway, RefundRunner refunds, SlotSignals signals, TimeProvider clock,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
         var body = await JsonBody.ReadAsync<MoveBookingRequest>(http, json.Value.SerializerOptions);
-        var booking = await BookingRow.FindAsync(db, bookingId, ct);
-        if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
-            return Problems.NotFound("No such booking, or the access key does not match.");
+        var found = await lookup.FindAsync(bookingId, http, ct);
+        if (!found.IsOk) return Problems.From(found.Error);
+        var booking = found.Value;
         if (!body.IsOk) return Problems.From(body.Error);
         if (BookingInput.ParseDate(body.Value.Date) is not { } date) return Problems.Invalid("date", "'date' must be a calendar date as yyyy-MM-dd.");
         if (BookingInput.ParseTime(body.Value.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");

@@ -18,13 +18,12 @@ public sealed record CheckoutResponse(string PaymentId, string PaymentUrl, int A
 public static class CheckoutBooking
 {
     public static async Task<IResult> Handle(
-        string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, PaymentGateway gateway,
+        string bookingId, HttpRequest http, Db db, BookingLookup lookup, BookingAccess access, PaymentGateway gateway,
         TimeProvider clock, CancellationToken ct)
     {
-        if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
-        var booking = await BookingRow.FindAsync(db, bookingId, ct);
-        if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
-            return Problems.NotFound("No such booking, or the access key does not match.");
+        var found = await lookup.FindAsync(bookingId, http, ct);
+        if (!found.IsOk) return Problems.From(found.Error);
+        var booking = found.Value;
 
         var result = await ExecuteAsync(booking, PublicBaseUrl(http), db, access, gateway, clock, ct);
         return result.IsOk

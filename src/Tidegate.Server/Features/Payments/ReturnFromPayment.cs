@@ -11,12 +11,11 @@ namespace Tidegate.Server.Features.Payments;
 public static class ReturnFromPayment
 {
     public static async Task<IResult> Handle(
-        string bookingId, string? key, ClaimsPrincipal user, Db db, BookingAccess access, SettlePayment settle, CancellationToken ct)
+        string bookingId, string? key, ClaimsPrincipal user, BookingLookup lookup, BookingAccess access, SettlePayment settle, CancellationToken ct)
     {
-        if (bookingId.Length > 64) return Infrastructure.Problems.NotFound("No such booking.");
-        var booking = await BookingRow.FindAsync(db, bookingId, ct);
-        if (booking is null || !access.Allows(booking.Id, key, booking.MemberId, user))
-            return Infrastructure.Problems.NotFound("No such booking, or the access key does not match.");
+        var found = await lookup.FindAsync(bookingId, key, user, ct);
+        if (!found.IsOk) return Infrastructure.Problems.From(found.Error);
+        var booking = found.Value;
         await settle.SettleBookingAsync(booking.Id, ct);
         return TypedResults.Redirect($"/tickets/{Uri.EscapeDataString(booking.Id)}?key={Uri.EscapeDataString(access.KeyFor(booking.Id))}");
     }

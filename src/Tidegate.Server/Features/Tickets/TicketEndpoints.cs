@@ -17,7 +17,6 @@ public static class TicketEndpoints
         .AddSingleton<MailOutboxAge>()
         .AddSingleton<IConfirmationStep, QueueTicketEmail>()
         .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<IConfiguration>(), DataDirectory(sp)))
-        .AddSingleton<Pages.TicketAccess>()
         .AddHostedService<TicketMailer>();
 
     public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)

@@ -14,7 +14,7 @@ namespace Tidegate.Server.Features.Booking.Pages;
 /// never extends it), and the way on to payment. A confirmed booking moves on to its ticket page.
 /// </summary>
 public sealed class HoldModel(
-    TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
+    BookingLookup lookup, Db db, BookingAccess access, VenueStore venues, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
     TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
@@ -26,7 +26,7 @@ public sealed class HoldModel(
     {
         var row = await LoadAsync(bookingId, key, ct);
         if (row is null) return NotFound();
-        return Booking.Status == BookingStatus.Confirmed ? Redirect(TicketAccess.Link("tickets", row.Id, Key)) : Page();
+        return Booking.Status == BookingStatus.Confirmed ? Redirect(BookingLookup.Link("tickets", row.Id, Key)) : Page();
     }
 
     /// <summary>On to the provider's card page (the same payment again if the visitor comes back).</summary>
@@ -48,12 +48,12 @@ public sealed class HoldModel(
         if (row is null) return NotFound();
         var result = await CancelBooking.ExecuteAsync(row, db, venues, refunds, signals, clock, ct);
         if (!result.IsOk) Problem = Messages.For(result.Error, text);
-        return Problem is null ? Redirect(TicketAccess.Link("booking", row.Id, Key)) : Page();
+        return Problem is null ? Redirect(BookingLookup.Link("booking", row.Id, Key)) : Page();
     }
 
     private async Task<BookingRow?> LoadAsync(string bookingId, string? key, CancellationToken ct)
     {
-        var row = await tickets.FindAsync(bookingId, key, User, ct);
+        var row = await lookup.FindForPageAsync(bookingId, key, User, ct);
         if (row is null) return null;
         var calendar = await venues.GetAsync(ct);
         var now = clock.GetUtcNow();

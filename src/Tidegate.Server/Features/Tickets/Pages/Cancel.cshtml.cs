@@ -13,7 +13,7 @@ namespace Tidegate.Server.Features.Tickets.Pages;
 
 /// <summary>Cancel a booking: say what is refunded and until when, then cancel on an explicit second tap.</summary>
 public sealed class CancelModel(
-    TicketAccess tickets, Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    BookingLookup lookup, Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public string Key { get; private set; } = "";
@@ -27,7 +27,7 @@ public sealed class CancelModel(
         var row = await LoadAsync(bookingId, key, ct);
         if (row is null) return NotFound();
         var result = await CancelBooking.ExecuteAsync(row, db, venues, refunds, signals, clock, ct);
-        if (result.IsOk) return Redirect(TicketAccess.Link("tickets", row.Id, Key));
+        if (result.IsOk) return Redirect(BookingLookup.Link("tickets", row.Id, Key));
         Problem = Messages.For(result.Error, text);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
@@ -35,7 +35,7 @@ public sealed class CancelModel(
 
     private async Task<BookingRow?> LoadAsync(string bookingId, string? key, CancellationToken ct)
     {
-        var row = await tickets.FindAsync(bookingId, key, User, ct);
+        var row = await lookup.FindForPageAsync(bookingId, key, User, ct);
         if (row is null) return null;
         var calendar = await venues.GetAsync(ct);
         Booking = await PaymentSummary.AttachAsync(db, row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes), ct);

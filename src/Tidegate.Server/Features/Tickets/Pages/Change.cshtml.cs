@@ -13,7 +13,7 @@ namespace Tidegate.Server.Features.Tickets.Pages;
 
 /// <summary>Move a paid booking: pick a date, then a slot with room; the price difference is charged or refunded.</summary>
 public sealed class ChangeModel(
-    TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, SlotStore slots, AvailabilityCache cache, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
+    BookingLookup lookup, Db db, BookingAccess access, VenueStore venues, SlotStore slots, AvailabilityCache cache, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
     TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
@@ -40,7 +40,7 @@ public sealed class ChangeModel(
         var result = await MoveBooking.ExecuteAsync(row, day, time, CheckoutBooking.PublicBaseUrl(Request), db, access, venues, slots,
             gateway, refunds, signals, clock, ct);
         if (result.IsOk)
-            return Redirect(result.Value.PaymentRequired is { } due ? due.PaymentUrl : TicketAccess.Link("tickets", row.Id, Key));
+            return Redirect(result.Value.PaymentRequired is { } due ? due.PaymentUrl : BookingLookup.Link("tickets", row.Id, Key));
         Problem = Messages.For(result.Error, text);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
@@ -48,7 +48,7 @@ public sealed class ChangeModel(
 
     private async Task<BookingRow?> LoadAsync(string bookingId, string? key, string? date, CancellationToken ct)
     {
-        var row = await tickets.FindAsync(bookingId, key, User, ct);
+        var row = await lookup.FindForPageAsync(bookingId, key, User, ct);
         if (row is null) return null;
         var calendar = await venues.GetAsync(ct);
         var now = clock.GetUtcNow();
