@@ -9,16 +9,17 @@ using Tidegate.Server.Features.Venue;
 
 namespace Tidegate.Server.Features.Booking;
 
-public enum ConfirmationOutcome { Confirmed, ConfirmedLate, Moved, Refunding, AlreadySettled }
-
 /// <summary>
 /// Applies a payment the provider says has succeeded, exactly once: one transaction that first
 /// compare-and-sets the payment (pending → succeeded; a repeat finds nothing to do), then the
 /// booking (held → confirmed, or a late re-claim of places, or a refund decision), and runs every
 /// <see cref="IConfirmationStep"/> inside it. Every signal (webhook, return, reconciliation) comes here.
 /// </summary>
-public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider clock, IEnumerable<IConfirmationStep> steps)
+public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider clock, IEnumerable<IConfirmationStep> steps,
+    IEnumerable<IMoveStep> moveSteps) : IPaymentSucceeded
 {
+    Task<ConfirmationOutcome> IPaymentSucceeded.ApplyAsync(PaymentRow payment, CancellationToken ct) => ConfirmAsync(payment, ct);
+
     public async Task<ConfirmationOutcome> ConfirmAsync(PaymentRow payment, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
@@ -49,11 +50,11 @@ public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider c
         DateTimeOffset now, CancellationToken ct)
     {
         var ms = now.ToUnixTimeMilliseconds();
-        if (await connection.QuerySingleOrDefaultAsync<string>(PaymentSql.MarkSucceeded, new { payment.Id, Now = ms }, tx) is null)
+        if (!await PaymentRow.MarkSucceededAsync(connection, tx, payment.Id, ms))
             return ConfirmationOutcome.AlreadySettled;
         var booking = await connection.QuerySingleAsync<BookingRow>("SELECT * FROM bookings WHERE id = @BookingId", payment, tx);
         if (payment.Purpose == PaymentPurpose.Move)
-            return await BookingMoves.ApplyPaidMoveAsync(connection, tx, booking, payment, calendar, now);
+            return await BookingMoves.ApplyPaidMoveAsync(connection, tx, booking, payment, calendar, now, moveSteps);
 
         var slotEnd = calendar.Time.At(booking.Date, SlotGrid.AtMinute((int)booking.StartMinute).AddMinutes(calendar.Settings.SlotMinutes));
         var expires = booking.ExpiresAt is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : (DateTimeOffset?)null;

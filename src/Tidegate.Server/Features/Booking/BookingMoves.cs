@@ -21,7 +21,7 @@ public enum MoveResult { Moved, SoldOut, LimitExceeded, Stale }
 public static class BookingMoves
 {
     public static async Task<(MoveResult Result, BookingRow? Moved)> MoveAsync(DbConnection connection, DbTransaction tx, BookingRow booking,
-        MoveTarget target, long now)
+        MoveTarget target, long now, IEnumerable<IMoveStep> steps)
     {
         if (target.VisitDate != booking.VisitDate)
         {
@@ -47,13 +47,13 @@ public static class BookingMoves
             VisitDate = booking.VisitDate, StartMinute = booking.StartMinute, Persons = booking.Persons,
         }]);
         // The old code is revoked by the serial bump: the visitor gets the new ticket by email, in this same transaction.
-        await Tickets.Mail.TicketMailOutbox.EnqueueAsync(connection, tx, booking.Id, now);
+        foreach (var step in steps) await step.OnMovedAsync(connection, tx, booking.Id, now);
         return (MoveResult.Moved, moved);
     }
 
     /// <summary>The difference of a move to a dearer slot was paid: make the move now, or refund if it can no longer be made.</summary>
     public static async Task<ConfirmationOutcome?> ApplyPaidMoveAsync(DbConnection connection, DbTransaction tx, BookingRow booking,
-        PaymentRow payment, VenueCalendar calendar, DateTimeOffset now)
+        PaymentRow payment, VenueCalendar calendar, DateTimeOffset now, IEnumerable<IMoveStep> steps)
     {
         var ms = now.ToUnixTimeMilliseconds();
         var current = booking.Status == BookingStatus.Confirmed && booking.TicketSerial == payment.MoveSerial
@@ -61,7 +61,7 @@ public static class BookingMoves
         if (current)
         {
             var target = new MoveTarget(payment.MoveDate!, (int)payment.MoveStartMinute!, (int)payment.MoveAmount!);
-            var (result, _) = await MoveAsync(connection, tx, booking, target, ms);
+            var (result, _) = await MoveAsync(connection, tx, booking, target, ms, steps);
             if (result == MoveResult.Stale) throw new UndoWrite(null);
             if (result == MoveResult.Moved) return ConfirmationOutcome.Moved;
             // Sold out or limit: nothing was claimed (releasing lapsed holds on the way is always right), so refund in this transaction.

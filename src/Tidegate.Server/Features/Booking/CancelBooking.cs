@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Security.Claims;
 using Dapper;
 using Tidegate.Domain.Booking;
 using Tidegate.Domain.Common;
@@ -16,21 +15,18 @@ namespace Tidegate.Server.Features.Booking;
 /// compare-and-sets the status, gives the places back and records the refund of everything paid;
 /// the refund is made at the provider after commit. A repeat finds the booking cancelled and refunds nothing more.
 /// </summary>
-public static class CancelBooking
+public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock)
 {
-    public static async Task<IResult> Handle(
-        string bookingId, HttpRequest http, Db db, BookingLookup lookup, VenueStore venues, RefundRunner refunds,
-        SlotSignals signals, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Handle(string bookingId, HttpRequest http, BookingLookup lookup, CancelBooking useCase, CancellationToken ct)
     {
         var found = await lookup.FindAsync(bookingId, http, ct);
         if (!found.IsOk) return Problems.From(found.Error);
-        var result = await ExecuteAsync(found.Value, db, venues, refunds, signals, clock, ct);
+        var result = await useCase.ExecuteAsync(found.Value, ct);
         return result.IsOk ? TypedResults.Ok(result.Value) : Problems.From(result.Error);
     }
 
     /// <summary>The cancellation itself, shared by the API and the ticket page.</summary>
-    public static async Task<Result<BookingView>> ExecuteAsync(
-        BookingRow booking, Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock, CancellationToken ct)
+    public async Task<Result<BookingView>> ExecuteAsync(BookingRow booking, CancellationToken ct)
     {
         var bookingId = booking.Id;
         var calendar = await venues.GetAsync(ct);
@@ -54,7 +50,7 @@ public static class CancelBooking
         await refunds.RunForBookingAsync(booking.Id, ct);
         var row = (await BookingRow.FindAsync(db, bookingId, ct))!;
         var view = row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
-        return await PaymentSummary.AttachAsync(db, view, ct);
+        return await BookingViews.WithPaymentsAsync(db, view, ct);
     }
 
     /// <summary>False when the booking changed since it was read: read again and decide again.</summary>

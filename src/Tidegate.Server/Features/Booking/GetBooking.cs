@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Tidegate.Server.Data;
-using Tidegate.Server.Features.Tickets;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 
@@ -13,14 +11,14 @@ public static class GetBooking
 
     public static async Task<IResult> Handle(
         string bookingId, HttpRequest http, Db db, BookingLookup lookup, VenueStore venues,
-        TimeProvider clock, TicketIssuer tickets, CancellationToken ct)
+        TimeProvider clock, IBookingTicket tickets, CancellationToken ct)
     {
         var found = await lookup.FindAsync(bookingId, http, ct);
         if (!found.IsOk) return Problems.From(found.Error);
         var row = found.Value;
         var calendar = await venues.GetAsync(ct);
         var view = row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
-        if (TicketIssuer.HasTicket(row)) view = view with { TicketCode = tickets.CodeFor(row), TicketImageUrl = tickets.ImageUrl(row.Id) };
-        return TypedResults.Ok(await Payments.PaymentSummary.AttachAsync(db, view, ct));
+        view = tickets.Attach(row, view);
+        return TypedResults.Ok(await BookingViews.WithPaymentsAsync(db, view, ct));
     }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Tidegate.Domain.Booking;
@@ -10,6 +9,7 @@ using Tidegate.Server.Data;
 using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Network;
 
 namespace Tidegate.Server.Features.Booking;
 
@@ -30,11 +30,12 @@ public sealed record MovePaymentRequired(string Status, string PaymentId, string
 /// slot filled up meanwhile, the difference is refunded and the booking stays as it was. Each move
 /// bumps the ticket serial, which revokes the old ticket code.
 /// </summary>
-public static class MoveBooking
+public sealed class MoveBooking(
+    Db db, BookingAccess access, VenueStore venues, SlotStore slots, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
+    IEnumerable<IMoveStep> steps, PublicUrl publicUrl, TimeProvider clock)
 {
     public static async Task<IResult> Handle(
-        string bookingId, HttpRequest http, Db db, BookingLookup lookup, BookingAccess access, VenueStore venues, SlotStore slots,
-        PaymentGateway gateway, RefundRunner refunds, SlotSignals signals, TimeProvider clock,
+        string bookingId, HttpRequest http, BookingLookup lookup, MoveBooking useCase,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
@@ -46,8 +47,7 @@ public static class MoveBooking
         if (BookingInput.ParseDate(body.Value.Date) is not { } date) return Problems.Invalid("date", "'date' must be a calendar date as yyyy-MM-dd.");
         if (BookingInput.ParseTime(body.Value.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");
 
-        var result = await ExecuteAsync(booking, date, start, CheckoutBooking.PublicBaseUrl(http), db, access, venues, slots,
-            gateway, refunds, signals, clock, ct);
+        var result = await useCase.ExecuteAsync(booking, date, start, ct);
         if (!result.IsOk) return Problems.From(result.Error);
         return result.Value.PaymentRequired is { } due
             ? TypedResults.Accepted($"/api/v1/bookings/{booking.Id}", due)
@@ -55,9 +55,7 @@ public static class MoveBooking
     }
 
     /// <summary>The move itself, shared by the API and the change page.</summary>
-    public static async Task<Result<MoveOutcome>> ExecuteAsync(
-        BookingRow booking, DateOnly date, TimeOnly start, string baseUrl, Db db, BookingAccess access, VenueStore venues, SlotStore slots,
-        PaymentGateway gateway, RefundRunner refunds, SlotSignals signals, TimeProvider clock, CancellationToken ct)
+    public async Task<Result<MoveOutcome>> ExecuteAsync(BookingRow booking, DateOnly date, TimeOnly start, CancellationToken ct)
     {
         var bookingId = booking.Id;
         var calendar = await venues.GetAsync(ct);
@@ -75,13 +73,13 @@ public static class MoveBooking
 
         var price = new MovePrice((int)booking.Amount, target.Amount);
         if (price.ToCharge > 0)
-            return await RequestPaymentAsync(baseUrl, booking, target, price, db, access, gateway, calendar, clock, ct);
+            return await RequestPaymentAsync(booking, target, price, calendar, ct);
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var (result, moved) = await MoveNowAsync(db, booking, target, price, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct);
+                var (result, moved) = await MoveNowAsync(booking, target, price, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct);
                 if (result == MoveResult.SoldOut)
                     return (new Error(ErrorCodes.SoldOut, "Not enough places left in that slot.").With("remaining", 0));
                 if (result == MoveResult.LimitExceeded)
@@ -91,7 +89,7 @@ public static class MoveBooking
                     signals.Released(booking.VisitDate, (int)booking.StartMinute);
                     await refunds.RunForBookingAsync(booking.Id, ct);
                     var view = moved!.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
-                    return new MoveOutcome(await PaymentSummary.AttachAsync(db, view, ct), null);
+                    return new MoveOutcome(await BookingViews.WithPaymentsAsync(db, view, ct), null);
                 }
             }
             catch (DbException e) when (Db.IsTransient(e) && attempt < 5) { continue; }
@@ -102,11 +100,11 @@ public static class MoveBooking
         }
     }
 
-    private static Task<(MoveResult, BookingRow?)> MoveNowAsync(Db db, BookingRow booking, MoveTarget target, MovePrice price, long now,
+    private Task<(MoveResult, BookingRow?)> MoveNowAsync(BookingRow booking, MoveTarget target, MovePrice price, long now,
         CancellationToken ct) =>
         db.WriteAsync<(MoveResult, BookingRow?)>(async (connection, tx) =>
         {
-            var (result, moved) = await BookingMoves.MoveAsync(connection, tx, booking, target, now);
+            var (result, moved) = await BookingMoves.MoveAsync(connection, tx, booking, target, now, steps);
             if (result != MoveResult.Moved) throw new UndoWrite((result, (BookingRow?)null));
             if (price.ToRefund > 0)
                 await RefundLedger.RecordAsync(connection, tx, booking.Id, price.ToRefund, RefundReason.MoveDifference,
@@ -114,9 +112,10 @@ public static class MoveBooking
             return (result, moved);
         }, ct);
 
-    private static async Task<Result<MoveOutcome>> RequestPaymentAsync(string baseUrl, BookingRow booking, MoveTarget target, MovePrice price, Db db,
-        BookingAccess access, PaymentGateway gateway, VenueCalendar calendar, TimeProvider clock, CancellationToken ct)
+    private async Task<Result<MoveOutcome>> RequestPaymentAsync(BookingRow booking, MoveTarget target, MovePrice price,
+        VenueCalendar calendar, CancellationToken ct)
     {
+        var baseUrl = publicUrl.Base;
         var key = PaymentKeys.ForMove(booking.Id, booking.TicketSerial, DateOnly.ParseExact(target.VisitDate, "yyyy-MM-dd"), target.StartMinute);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var payment = await PaymentRow.EnsureAsync(db, new PaymentRow

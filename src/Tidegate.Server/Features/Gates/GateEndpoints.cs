@@ -7,6 +7,8 @@ public static class GateEndpoints
 {
     public static IServiceCollection AddGates(this IServiceCollection services) => services
         .AddSingleton(sp => GateSettings.From(sp.GetRequiredService<IConfiguration>()))
+        // The entry window alone, for Tickets (pages, emails) without a reference to Gates.
+        .AddSingleton(sp => sp.GetRequiredService<GateSettings>().Window)
         .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(), sp.GetRequiredService<Data.WriteGate>(),
             sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
             sp.GetRequiredService<IConfiguration>()));

@@ -15,7 +15,10 @@ public static class TicketEndpoints
         .AddSingleton<TicketMailOutbox>()
         .AddSingleton<MailSignal>()
         .AddSingleton<MailOutboxAge>()
-        .AddSingleton<IConfirmationStep, QueueTicketEmail>()
+        .AddSingleton<QueueTicketEmail>()
+        .AddSingleton<IConfirmationStep>(sp => sp.GetRequiredService<QueueTicketEmail>())
+        .AddSingleton<IMoveStep>(sp => sp.GetRequiredService<QueueTicketEmail>())
+        .AddSingleton<IBookingTicket, TicketViews>()
         .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<IConfiguration>(), DataDirectory(sp)))
         .AddHostedService<TicketMailer>();
 

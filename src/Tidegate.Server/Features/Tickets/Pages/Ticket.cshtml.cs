@@ -1,10 +1,9 @@
+using Tidegate.Domain.Gates;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tidegate.Domain.Booking;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
-using Tidegate.Server.Features.Gates;
-using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Features.Venue;
 
 namespace Tidegate.Server.Features.Tickets.Pages;
@@ -13,7 +12,7 @@ namespace Tidegate.Server.Features.Tickets.Pages;
 /// The ticket: QR large, date, slot, party, entry window and how to get there; cancel and change
 /// from here. Before the payment is confirmed it says so and looks again by itself.
 /// </summary>
-public sealed class TicketModel(BookingLookup lookup, Db db, VenueStore venues, TicketIssuer issuer, GateSettings gates, TimeProvider clock) : PageModel
+public sealed class TicketModel(BookingLookup lookup, Db db, VenueStore venues, TicketIssuer issuer, EntryWindow entry, TimeProvider clock) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public string Key { get; private set; } = "";
@@ -27,7 +26,7 @@ public sealed class TicketModel(BookingLookup lookup, Db db, VenueStore venues, 
         var row = await lookup.FindForPageAsync(bookingId, key, User, ct);
         if (row is null) return NotFound();
         var calendar = await venues.GetAsync(ct);
-        Booking = await PaymentSummary.AttachAsync(db, row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes), ct);
+        Booking = await BookingViews.WithPaymentsAsync(db, row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes), ct);
         Key = key ?? "";
         if (Booking.Status == BookingStatus.Held)
         {
@@ -36,8 +35,8 @@ public sealed class TicketModel(BookingLookup lookup, Db db, VenueStore venues, 
             else return Redirect(BookingLookup.Link("booking", row.Id, Key));
         }
         if (TicketIssuer.HasTicket(row)) Code = issuer.CodeFor(row);
-        EntryFrom = gates.Window.From(Booking.Slot.Start);
-        EntryUntil = gates.Window.Until(Booking.Slot.End);
+        EntryFrom = entry.From(Booking.Slot.Start);
+        EntryUntil = entry.Until(Booking.Slot.End);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Tidegate.Server.Data;
-using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Features.Payments;
 
-namespace Tidegate.Server.Features.Payments;
+namespace Tidegate.Server.Features.Booking;
 
 /// <summary>
 /// GET /payments/return/{bookingId}?key=…: where the provider sends the visitor back. Runs the
