@@ -59,14 +59,6 @@ public static class BookingSql
     /// <summary>The hold insert of the batch path: an active booking of the same person (unique index) inserts nothing instead of raising.</summary>
     public const string InsertHoldUnlessActive = InsertHold + "\nON CONFLICT DO NOTHING";
 
-    public const string DeleteIdempotency = "DELETE FROM idempotency_keys WHERE scope = @Scope AND idem_key = @IdemKey";
-
-    public const string InsertIdempotency = """
-        INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at)
-        VALUES (@Scope, @IdemKey, @RequestHash, @StatusCode, @ResponseBody, @CreatedAt)
-        ON CONFLICT (scope, idem_key) DO NOTHING
-        """;
-
     public static object HoldRow(NewHold hold, long now) => new
     {
         hold.Id,

@@ -82,7 +82,7 @@ public static class SellWalkIn
     /// <summary>Stored without its secrets (access key, code, links); a replay derives them again.</summary>
     private static async Task<bool> StoreAsync(DbConnection connection, DbTransaction tx, string key, string hash, Response response,
         JsonSerializerOptions options, DateTimeOffset now) =>
-        await connection.ExecuteAsync(BookingSql.InsertIdempotency, new
+        await connection.ExecuteAsync(Idempotency.InsertIdempotency, new
         {
             Scope, IdemKey = key, RequestHash = hash, StatusCode = 201,
             ResponseBody = JsonSerializer.Serialize(response with { AccessKey = "", TicketCode = "", TicketUrl = "", TicketImageUrl = "" }, options),
