@@ -69,14 +69,9 @@ public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider c
                 return await FinishAsync(connection, tx, held, decision.Late ? ConfirmationOutcome.ConfirmedLate : ConfirmationOutcome.Confirmed, ct);
 
             case Settlement.ReclaimThenConfirm:
-                var other = await connection.ExecuteScalarAsync<long>("""
-                    SELECT COUNT(*) FROM bookings WHERE visit_date = @VisitDate AND person_key = @PersonKey AND id <> @Id
-                      AND (status = 'confirmed' OR (status = 'held' AND expires_at > @Now))
-                    """, new { booking.VisitDate, booking.PersonKey, booking.Id, Now = ms }, tx);
-                if (other > 0) return await RefundAsync(connection, tx, payment, RefundReason.LateOtherBooking, ms);
-                // A lapsed hold of the same person would block the unique index: release it first (protocol: CAS, then give back).
-                await HoldStore.ReleaseAsync(connection, tx, await connection.QueryAsync<HoldStore.Released>(
-                    BookingSql.ExpireLapsedOfPerson, new { booking.VisitDate, booking.PersonKey, Now = ms }, tx));
+                if (await PersonDateRule.HasOtherActiveAsync(connection, tx, booking.VisitDate, booking.PersonKey, booking.Id, ms))
+                    return await RefundAsync(connection, tx, payment, RefundReason.LateOtherBooking, ms);
+                await PersonDateRule.ReleaseLapsedAsync(connection, tx, booking.VisitDate, booking.PersonKey, ms);
                 var claimed = await connection.QuerySingleOrDefaultAsync<long?>(BookingSql.Claim, booking, tx);
                 if (claimed is null) return await RefundAsync(connection, tx, payment, RefundReason.LateNoPlaces, ms);
                 var revived = await connection.QuerySingleOrDefaultAsync<BookingRow>(

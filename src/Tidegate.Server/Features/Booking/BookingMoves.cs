@@ -25,13 +25,9 @@ public static class BookingMoves
     {
         if (target.VisitDate != booking.VisitDate)
         {
-            var other = await connection.ExecuteScalarAsync<long>("""
-                SELECT COUNT(*) FROM bookings WHERE visit_date = @VisitDate AND person_key = @PersonKey AND id <> @Id
-                  AND (status = 'confirmed' OR (status = 'held' AND expires_at > @Now))
-                """, new { target.VisitDate, booking.PersonKey, booking.Id, Now = now }, tx);
-            if (other > 0) return (MoveResult.LimitExceeded, null);
-            await HoldStore.ReleaseAsync(connection, tx, await connection.QueryAsync<HoldStore.Released>(
-                BookingSql.ExpireLapsedOfPerson, new { target.VisitDate, booking.PersonKey, Now = now }, tx));
+            if (await PersonDateRule.HasOtherActiveAsync(connection, tx, target.VisitDate, booking.PersonKey, booking.Id, now))
+                return (MoveResult.LimitExceeded, null);
+            await PersonDateRule.ReleaseLapsedAsync(connection, tx, target.VisitDate, booking.PersonKey, now);
         }
         var slot = new { target.VisitDate, target.StartMinute, booking.Persons, Now = now };
         await HoldStore.ReleaseAsync(connection, tx, await connection.QueryAsync<HoldStore.Released>(BookingSql.ExpireLapsedOfSlot, slot, tx));

@@ -64,7 +64,7 @@ public static class SellWalkIn
         var row = await connection.QuerySingleAsync<BookingRow>(BoxOfficeSql.InsertConfirmed, new
         {
             Id = id, slot.VisitDate, slot.StartMinute, Adults = t.Adult, Children = t.Child, Infants = t.Infant, Toddlers = t.Toddler,
-            slot.Persons, terms.Value.Amount, PersonKey = "b:" + id, Now = now.ToUnixTimeMilliseconds(),
+            slot.Persons, terms.Value.Amount, PersonKey = OneBookingPerPersonAndDate.WalkInPersonKey(id), Now = now.ToUnixTimeMilliseconds(),
         }, tx);
         foreach (var step in steps) await step.OnConfirmedAsync(connection, tx, row, ct);
         var response = new Response(id, access.KeyFor(id), BookingStatus.Confirmed, "box_office",
