@@ -22,7 +22,7 @@ public static class BookingEndpoints
     public static IEndpointRouteBuilder MapBooking(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/bookings");
-        group.MapPost("", CreateBooking.Handle).WithName("CreateBooking").RequireRateLimiting(RateLimits.Bookings);
+        group.MapPost("", CreateBooking.Handle).WithBody<CreateBookingRequest>().WithName("CreateBooking").RequireRateLimiting(RateLimits.Bookings);
         group.MapGet("/{bookingId}", GetBooking.Handle).WithName("GetBooking");
 
         // Tagged "Payments" as they were before Booking owned them, so the API document stays the same.

@@ -35,14 +35,13 @@ public sealed class MoveBooking(
     IEnumerable<IMoveStep> steps, PublicUrl publicUrl, TimeProvider clock)
 {
     public static async Task<IResult> Handle(
-        string bookingId, HttpRequest http, BookingLookup lookup, MoveBooking useCase,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+        string bookingId, Body<MoveBookingRequest> request, HttpRequest http, BookingLookup lookup, MoveBooking useCase, CancellationToken ct)
     {
-        if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
-        var body = await JsonBody.ReadAsync<MoveBookingRequest>(http, json.Value.SerializerOptions);
+        // Not .WithBody: an unknown booking answers 404 before a malformed body's 400.
         var found = await lookup.FindAsync(bookingId, http, ct);
         if (!found.IsOk) return Problems.From(found.Error);
         var booking = found.Value;
+        var body = await request.ReadAsync();
         if (!body.IsOk) return Problems.From(body.Error);
         if (BookingInput.ParseDate(body.Value.Date) is not { } date) return Problems.Invalid("date", "'date' must be a calendar date as yyyy-MM-dd.");
         if (BookingInput.ParseTime(body.Value.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");

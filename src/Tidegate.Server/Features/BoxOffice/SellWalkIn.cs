@@ -26,13 +26,12 @@ public static class SellWalkIn
     public sealed record Response(string BookingId, string AccessKey, string Status, string Channel, SlotTimes Slot, int Persons,
         int Amount, string Currency, string TicketCode, string TicketUrl, string TicketImageUrl);
 
-    public static async Task<IResult> Handle(HttpRequest http, Db db, VenueStore venues, SlotStore slots, Idempotency idempotency,
+    public static async Task<IResult> Handle(Body<Request> request, HttpRequest http, Db db, VenueStore venues, SlotStore slots, Idempotency idempotency,
         IEnumerable<IConfirmationStep> steps, TicketIssuer issuer, BookingAccess access, TimeProvider clock,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var options = json.Value.SerializerOptions;
-        var body = await JsonBody.ReadAsync<Request>(http, options);
-        if (!body.IsOk) return Problems.From(body.Error);
+        var body = request;
         var key = Idempotency.KeyOf(http);
         if (!key.IsOk) return Problems.From(key.Error);
         if (BookingInput.ParseTime(body.Value.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");

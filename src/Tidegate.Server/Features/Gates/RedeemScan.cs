@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Tidegate.Domain.Tickets;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
@@ -11,11 +10,9 @@ public static class RedeemScan
     /// <summary>Device clocks drift; a scan "from the future" beyond this is taken as now.</summary>
     private static readonly TimeSpan FutureSkew = TimeSpan.FromMinutes(2);
 
-    public static async Task<IResult> Handle(HttpRequest http, ScanStore scans, TicketKeys keys, VenueStore venues, GateSettings settings,
-        TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    public static async Task<IResult> Handle(Body<ScanRequest> body, HttpRequest http, ScanStore scans, TicketKeys keys, VenueStore venues, GateSettings settings,
+        TimeProvider clock, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<ScanRequest>(http, json.Value.SerializerOptions);
-        if (!body.IsOk) return Problems.From(body.Error);
         var request = body.Value;
         var calendar = await venues.GetAsync(ct);
         if (GateInput.Check(request, calendar.Settings.MaxPartySize) is { } error) return Problems.From(error);
