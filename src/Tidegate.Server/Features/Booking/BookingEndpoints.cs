@@ -10,6 +10,7 @@ public static class BookingEndpoints
         .AddSingleton(sp => sp.GetRequiredService<Data.Db>().Gate)
         .AddSingleton<HoldStore>()
         .AddSingleton<CreateBooking>()
+        .AddSingleton<GetBooking>()
         .AddSingleton<CheckoutBooking>()
         .AddSingleton<CancelBooking>()
         .AddSingleton<MoveBooking>()

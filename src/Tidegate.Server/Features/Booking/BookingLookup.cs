@@ -32,6 +32,9 @@ public sealed class BookingLookup(Db db, Tokens tokens)
     public async Task<BookingRow?> FindForPageAsync(string bookingId, string? key, ClaimsPrincipal user, CancellationToken ct) =>
         await FindAsync(bookingId, key, user, ct) is { IsOk: true } found ? found.Value : null;
 
+    /// <summary>Without an access check: for the server's own work (sending a ticket email, replaying a walk-in sale), never a caller's request.</summary>
+    public Task<BookingRow?> ByIdAsync(string bookingId, CancellationToken ct) => BookingRow.FindAsync(db, bookingId, ct);
+
     public static string KeyOf(HttpRequest http) => http.Headers[KeyHeader].ToString();
 
     /// <summary>"/{page}/{id}{suffix}?key=…", e.g. Link("tickets", id, key, "/cancel").</summary>
