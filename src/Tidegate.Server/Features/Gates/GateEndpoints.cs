@@ -10,6 +10,7 @@ public static class GateEndpoints
         .AddSingleton(sp => GateSettings.From(sp.GetRequiredService<IConfiguration>()))
         // The entry window alone, for Tickets (pages, emails) without a reference to Gates.
         .AddSingleton(sp => sp.GetRequiredService<GateSettings>().Window)
+        .AddSingleton<RedeemScan>()
         .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(), sp.GetRequiredService<Data.WriteGate>(),
             sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
             sp.GetRequiredService<IConfiguration>()));

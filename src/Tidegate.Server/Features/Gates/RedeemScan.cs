@@ -5,15 +5,15 @@ using Tidegate.Server.Infrastructure;
 namespace Tidegate.Server.Features.Gates;
 
 /// <summary>POST /api/v1/gate/scans: decides one scan (200 for every decided scan, admitted or rejected; a repeated nonce gets the first answer).</summary>
-public static class RedeemScan
+public sealed class RedeemScan(ScanStore scans, TicketKeys keys, VenueStore venues, GateSettings settings, TimeProvider clock)
 {
     /// <summary>Device clocks drift; a scan "from the future" beyond this is taken as now.</summary>
     private static readonly TimeSpan FutureSkew = TimeSpan.FromMinutes(2);
 
-    public static async Task<IResult> Handle(Body<ScanRequest> body, HttpRequest http, ScanStore scans, TicketKeys keys, VenueStore venues, GateSettings settings,
-        TimeProvider clock, CancellationToken ct)
+    public static Task<IResult> Handle(Body<ScanRequest> body, RedeemScan useCase, CancellationToken ct) => useCase.ExecuteAsync(body.Value, ct);
+
+    public async Task<IResult> ExecuteAsync(ScanRequest request, CancellationToken ct)
     {
-        var request = body.Value;
         var calendar = await venues.GetAsync(ct);
         if (GateInput.Check(request, calendar.Settings.MaxPartySize) is { } error) return Problems.From(error);
 

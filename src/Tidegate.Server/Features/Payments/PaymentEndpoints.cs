@@ -21,6 +21,7 @@ public static class PaymentEndpoints
 
         return services
             .AddSingleton<PaymentGateway>()
+            .AddSingleton<PaymentWebhooks>()
             .AddSingleton<SettlePayment>()
             .AddSingleton<RefundRunner>()
             .AddSingleton<PaymentReconciler>()
