@@ -2,8 +2,8 @@ using Tidegate.Domain.Booking;
 using Tidegate.Domain.Common;
 using Tidegate.Domain.Payments;
 using Tidegate.Server.Data;
-using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Features.Payments;
+using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Network;
 
 namespace Tidegate.Server.Features.Booking;

@@ -1,8 +1,8 @@
-using Tidegate.Domain.Gates;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Localization;
 using MimeKit;
+using Tidegate.Domain.Gates;
 using Tidegate.Domain.Venue;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Features.Venue;

@@ -1,7 +1,7 @@
-using Tidegate.Domain.Gates;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tidegate.Domain.Booking;
+using Tidegate.Domain.Gates;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Features.Venue;
