@@ -24,6 +24,7 @@ builder.Services
     .AddSite(builder.Configuration)
     .AddTickets()
     .AddGates()
+    .AddBoxOffice()
     .AddPayments(builder.Configuration)
     .AddQueue(builder.Configuration)
     .AddTidegateRateLimits(builder.Configuration)

@@ -16,6 +16,15 @@ public sealed class Idempotency(Db db)
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 100;
 
+    /// <summary>The record's SQL, run inside the transaction of whatever the request created (the hold batch, a walk-in sale).</summary>
+    public const string DeleteIdempotency = "DELETE FROM idempotency_keys WHERE scope = @Scope AND idem_key = @IdemKey";
+
+    public const string InsertIdempotency = """
+        INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at)
+        VALUES (@Scope, @IdemKey, @RequestHash, @StatusCode, @ResponseBody, @CreatedAt)
+        ON CONFLICT (scope, idem_key) DO NOTHING
+        """;
+
     public sealed class Stored
     {
         public string RequestHash { get; set; } = "";

@@ -9,18 +9,19 @@ using Tidegate.Server.Features.Venue;
 
 namespace Tidegate.Server.Features.Booking;
 
-public enum ConfirmationOutcome { Confirmed, ConfirmedLate, Moved, Refunding, AlreadySettled }
-
 /// <summary>
 /// Applies a payment the provider says has succeeded, exactly once: one transaction that first
 /// compare-and-sets the payment (pending → succeeded; a repeat finds nothing to do), then the
 /// booking (held → confirmed, or a late re-claim of places, or a refund decision), and runs every
 /// <see cref="IConfirmationStep"/> inside it. Every signal (webhook, return, reconciliation) comes here.
 /// </summary>
-public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider clock, IEnumerable<IConfirmationStep> steps)
+public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider clock, IEnumerable<IConfirmationStep> steps,
+    IEnumerable<IMoveStep> moveSteps) : IPaymentSucceeded
 {
     /// <summary>Decisions made again on fresh rows after a lost compare-and-set, before giving up.</summary>
     private const int LostCompareAndSetAttempts = 5;
+
+    Task<ConfirmationOutcome> IPaymentSucceeded.ApplyAsync(PaymentRow payment, CancellationToken ct) => ConfirmAsync(payment, ct);
 
     public async Task<ConfirmationOutcome> ConfirmAsync(PaymentRow payment, CancellationToken ct = default)
     {
@@ -53,11 +54,11 @@ public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider c
         DateTimeOffset now, CancellationToken ct)
     {
         var ms = now.ToUnixTimeMilliseconds();
-        if (await connection.QuerySingleOrDefaultAsync<string>(PaymentSql.MarkSucceeded, new { payment.Id, Now = ms }, tx) is null)
+        if (!await PaymentRow.MarkSucceededAsync(connection, tx, payment.Id, ms))
             return ConfirmationOutcome.AlreadySettled;
         var booking = await connection.QuerySingleAsync<BookingRow>("SELECT * FROM bookings WHERE id = @BookingId", payment, tx);
         if (payment.Purpose == PaymentPurpose.Move)
-            return await BookingMoves.ApplyPaidMoveAsync(connection, tx, booking, payment, calendar, now);
+            return await BookingMoves.ApplyPaidMoveAsync(connection, tx, booking, payment, calendar, now, moveSteps);
 
         var slotEnd = calendar.Time.At(booking.Date, SlotGrid.AtMinute((int)booking.StartMinute).AddMinutes(calendar.Settings.SlotMinutes));
         var expires = booking.ExpiresAt is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : (DateTimeOffset?)null;
@@ -72,14 +73,9 @@ public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider c
                 return await FinishAsync(connection, tx, held, decision.Late ? ConfirmationOutcome.ConfirmedLate : ConfirmationOutcome.Confirmed, ct);
 
             case Settlement.ReclaimThenConfirm:
-                var other = await connection.ExecuteScalarAsync<long>("""
-                    SELECT COUNT(*) FROM bookings WHERE visit_date = @VisitDate AND person_key = @PersonKey AND id <> @Id
-                      AND (status = 'confirmed' OR (status = 'held' AND expires_at > @Now))
-                    """, new { booking.VisitDate, booking.PersonKey, booking.Id, Now = ms }, tx);
-                if (other > 0) return await RefundAsync(connection, tx, payment, RefundReason.LateOtherBooking, ms);
-                // A lapsed hold of the same person would block the unique index: release it first (protocol: CAS, then give back).
-                await HoldStore.ReleaseAsync(connection, tx, await connection.QueryAsync<HoldStore.Released>(
-                    BookingSql.ExpireLapsedOfPerson, new { booking.VisitDate, booking.PersonKey, Now = ms }, tx));
+                if (await PersonDateRule.HasOtherActiveAsync(connection, tx, booking.VisitDate, booking.PersonKey, booking.Id, ms))
+                    return await RefundAsync(connection, tx, payment, RefundReason.LateOtherBooking, ms);
+                await PersonDateRule.ReleaseLapsedAsync(connection, tx, booking.VisitDate, booking.PersonKey, ms);
                 var claimed = await connection.QuerySingleOrDefaultAsync<long?>(BookingSql.Claim, booking, tx);
                 if (claimed is null) return await RefundAsync(connection, tx, payment, RefundReason.LateNoPlaces, ms);
                 var revived = await connection.QuerySingleOrDefaultAsync<BookingRow>(

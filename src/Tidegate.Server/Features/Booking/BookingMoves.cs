@@ -21,17 +21,13 @@ public enum MoveResult { Moved, SoldOut, LimitExceeded, Stale }
 public static class BookingMoves
 {
     public static async Task<(MoveResult Result, BookingRow? Moved)> MoveAsync(DbConnection connection, DbTransaction tx, BookingRow booking,
-        MoveTarget target, long now)
+        MoveTarget target, long now, IEnumerable<IMoveStep> steps)
     {
         if (target.VisitDate != booking.VisitDate)
         {
-            var other = await connection.ExecuteScalarAsync<long>("""
-                SELECT COUNT(*) FROM bookings WHERE visit_date = @VisitDate AND person_key = @PersonKey AND id <> @Id
-                  AND (status = 'confirmed' OR (status = 'held' AND expires_at > @Now))
-                """, new { target.VisitDate, booking.PersonKey, booking.Id, Now = now }, tx);
-            if (other > 0) return (MoveResult.LimitExceeded, null);
-            await HoldStore.ReleaseAsync(connection, tx, await connection.QueryAsync<HoldStore.Released>(
-                BookingSql.ExpireLapsedOfPerson, new { target.VisitDate, booking.PersonKey, Now = now }, tx));
+            if (await PersonDateRule.HasOtherActiveAsync(connection, tx, target.VisitDate, booking.PersonKey, booking.Id, now))
+                return (MoveResult.LimitExceeded, null);
+            await PersonDateRule.ReleaseLapsedAsync(connection, tx, target.VisitDate, booking.PersonKey, now);
         }
         var slot = new { target.VisitDate, target.StartMinute, booking.Persons, Now = now };
         await HoldStore.ReleaseAsync(connection, tx, await connection.QueryAsync<HoldStore.Released>(BookingSql.ExpireLapsedOfSlot, slot, tx));
@@ -47,13 +43,13 @@ public static class BookingMoves
             VisitDate = booking.VisitDate, StartMinute = booking.StartMinute, Persons = booking.Persons,
         }]);
         // The old code is revoked by the serial bump: the visitor gets the new ticket by email, in this same transaction.
-        await Tickets.Mail.TicketMailOutbox.EnqueueAsync(connection, tx, booking.Id, now);
+        foreach (var step in steps) await step.OnMovedAsync(connection, tx, booking.Id, now);
         return (MoveResult.Moved, moved);
     }
 
     /// <summary>The difference of a move to a dearer slot was paid: make the move now, or refund if it can no longer be made.</summary>
     public static async Task<ConfirmationOutcome?> ApplyPaidMoveAsync(DbConnection connection, DbTransaction tx, BookingRow booking,
-        PaymentRow payment, VenueCalendar calendar, DateTimeOffset now)
+        PaymentRow payment, VenueCalendar calendar, DateTimeOffset now, IEnumerable<IMoveStep> steps)
     {
         var ms = now.ToUnixTimeMilliseconds();
         var current = booking.Status == BookingStatus.Confirmed && booking.TicketSerial == payment.MoveSerial
@@ -61,7 +57,7 @@ public static class BookingMoves
         if (current)
         {
             var target = new MoveTarget(payment.MoveDate!, (int)payment.MoveStartMinute!, (int)payment.MoveAmount!);
-            var (result, _) = await MoveAsync(connection, tx, booking, target, ms);
+            var (result, _) = await MoveAsync(connection, tx, booking, target, ms, steps);
             if (result == MoveResult.Stale) throw BookingConfirmation.LostCompareAndSet();
             if (result == MoveResult.Moved) return ConfirmationOutcome.Moved;
             // Sold out or limit: nothing was claimed (releasing lapsed holds on the way is always right), so refund in this transaction.

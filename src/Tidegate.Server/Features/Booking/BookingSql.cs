@@ -21,6 +21,16 @@ public static class BookingSql
         RETURNING visit_date, start_minute, persons
         """;
 
+    /// <summary>
+    /// One active booking per person and date (<see cref="Tidegate.Domain.Booking.OneBookingPerPersonAndDate"/>): the person's
+    /// other active bookings of a date. The unique index ux_bookings_active_person holds the rule for held and confirmed rows
+    /// (the hold insert's ON CONFLICT); this query is the rule where a lapsed hold must not count.
+    /// </summary>
+    public const string OtherActiveOfPerson = """
+        SELECT COUNT(*) FROM bookings WHERE visit_date = @VisitDate AND person_key = @PersonKey AND id <> @Id
+          AND (status = 'confirmed' OR (status = 'held' AND expires_at > @Now))
+        """;
+
     public const string ExpireLapsedOfPerson = """
         UPDATE bookings SET status = 'expired', ended_at = @Now
         WHERE visit_date = @VisitDate AND person_key = @PersonKey AND status = 'held' AND expires_at <= @Now
@@ -56,16 +66,8 @@ public static class BookingSql
     public const string InsertHold = InsertHoldColumns + " VALUES (" + InsertHoldValues + ")";
 
 
-    /// <summary>The hold insert of the batch path: an active booking of the same person (unique index) inserts nothing instead of raising.</summary>
+    /// <summary>The hold insert of the batch path: an active booking of the same person (unique index: one active booking per person and date) inserts nothing instead of raising.</summary>
     public const string InsertHoldUnlessActive = InsertHold + "\nON CONFLICT DO NOTHING";
-
-    public const string DeleteIdempotency = "DELETE FROM idempotency_keys WHERE scope = @Scope AND idem_key = @IdemKey";
-
-    public const string InsertIdempotency = """
-        INSERT INTO idempotency_keys (scope, idem_key, request_hash, status_code, response_body, created_at)
-        VALUES (@Scope, @IdemKey, @RequestHash, @StatusCode, @ResponseBody, @CreatedAt)
-        ON CONFLICT (scope, idem_key) DO NOTHING
-        """;
 
     public static object HoldRow(NewHold hold, long now) => new
     {

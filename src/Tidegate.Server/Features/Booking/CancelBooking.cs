@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Dapper;
 using Tidegate.Domain.Booking;
 using Tidegate.Domain.Common;
@@ -15,17 +14,13 @@ namespace Tidegate.Server.Features.Booking;
 /// compare-and-sets the status, gives the places back and records the refund of everything paid;
 /// the refund is made at the provider after commit. A repeat finds the booking cancelled and refunds nothing more.
 /// </summary>
-public static class CancelBooking
+public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock)
 {
-    public static async Task<IResult> Handle(
-        string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, VenueStore venues, RefundRunner refunds,
-        SlotSignals signals, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Handle(string bookingId, HttpRequest http, BookingLookup lookup, CancelBooking useCase, CancellationToken ct)
     {
-        if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
-        var booking = await BookingRow.FindAsync(db, bookingId, ct);
-        if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
-            return Problems.NotFound("No such booking, or the access key does not match.");
-        var result = await ExecuteAsync(booking, db, venues, refunds, signals, clock, ct);
+        var found = await lookup.FindAsync(bookingId, http, ct);
+        if (!found.IsOk) return Problems.From(found.Error);
+        var result = await useCase.ExecuteAsync(found.Value, ct);
         return result.IsOk ? TypedResults.Ok(result.Value) : Problems.From(result.Error);
     }
 
@@ -33,8 +28,7 @@ public static class CancelBooking
     private const int LostCompareAndSetAttempts = 5;
 
     /// <summary>The cancellation itself, shared by the API and the ticket page.</summary>
-    public static async Task<Result<BookingView>> ExecuteAsync(
-        BookingRow booking, Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock, CancellationToken ct)
+    public async Task<Result<BookingView>> ExecuteAsync(BookingRow booking, CancellationToken ct)
     {
         var bookingId = booking.Id;
         var calendar = await venues.GetAsync(ct);
@@ -55,7 +49,7 @@ public static class CancelBooking
         await refunds.RunForBookingAsync(booking.Id, ct);
         var row = (await BookingRow.FindAsync(db, bookingId, ct))!;
         var view = row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
-        return await PaymentSummary.AttachAsync(db, view, ct);
+        return await BookingViews.WithPaymentsAsync(db, view, ct);
     }
 
     /// <summary>False when the booking changed since it was read: read again and decide again.</summary>

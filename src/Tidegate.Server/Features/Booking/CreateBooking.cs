@@ -27,10 +27,9 @@ public sealed class CreateBooking(
     private JsonSerializerOptions Options => json.Value.SerializerOptions;
 
     /// <summary>POST /api/v1/bookings.</summary>
-    public static async Task<IResult> Handle(HttpRequest http, ClaimsPrincipal user, CreateBooking useCase, CancellationToken ct)
+    public static async Task<IResult> Handle(
+        Body<CreateBookingRequest> body, HttpRequest http, ClaimsPrincipal user, CreateBooking useCase, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<CreateBookingRequest>(http, useCase.Options);
-        if (!body.IsOk) return Problems.From(body.Error);
         var key = Idempotency.KeyOf(http);
         if (!key.IsOk) return Problems.From(key.Error);
         var result = await useCase.ExecuteAsync(body.Value, MemberOf(user), key.Value, http.Headers[QueueGate.Header].ToString(), ct);

@@ -1,28 +1,25 @@
-using System.Security.Claims;
 using Tidegate.Server.Data;
-using Tidegate.Server.Features.Tickets;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
 
 namespace Tidegate.Server.Features.Booking;
 
 /// <summary>GET /api/v1/bookings/{id}: the booking, for the holder of its access key or its member.</summary>
-public static class GetBooking
+public sealed class GetBooking(Db db, VenueStore venues, IBookingTicket tickets, TimeProvider clock)
 {
-    public const string KeyHeader = "X-Booking-Key";
+    public const string KeyHeader = BookingLookup.KeyHeader;
 
-    public static async Task<IResult> Handle(
-        string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, VenueStore venues,
-        TimeProvider clock, TicketIssuer tickets, CancellationToken ct)
+    public static async Task<IResult> Handle(string bookingId, HttpRequest http, BookingLookup lookup, GetBooking useCase, CancellationToken ct)
     {
-        if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
-        var row = await BookingRow.FindAsync(db, bookingId, ct);
-        // Same answer for "no such booking" and "wrong key": never reveal that a booking exists.
-        if (row is null || !access.Allows(row.Id, http.Headers[KeyHeader].ToString(), row.MemberId, user))
-            return Problems.NotFound("No such booking, or the access key does not match.");
+        var found = await lookup.FindAsync(bookingId, http, ct);
+        return found.IsOk ? TypedResults.Ok(await useCase.ExecuteAsync(found.Value, ct)) : Problems.From(found.Error);
+    }
+
+    /// <summary>The booking as answered: its ticket once confirmed, and what was paid and refunded.</summary>
+    public async Task<BookingView> ExecuteAsync(BookingRow row, CancellationToken ct)
+    {
         var calendar = await venues.GetAsync(ct);
-        var view = row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
-        if (TicketIssuer.HasTicket(row)) view = view with { TicketCode = tickets.CodeFor(row), TicketImageUrl = tickets.ImageUrl(row.Id) };
-        return TypedResults.Ok(await Payments.PaymentSummary.AttachAsync(db, view, ct));
+        var view = tickets.Attach(row, row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes));
+        return await BookingViews.WithPaymentsAsync(db, view, ct);
     }
 }

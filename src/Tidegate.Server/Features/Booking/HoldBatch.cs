@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Tidegate.Server.Features.Queue;
 using Tidegate.Server.Features.Venue;
+using Tidegate.Server.Infrastructure;
 
 namespace Tidegate.Server.Features.Booking;
 
@@ -86,8 +87,7 @@ internal sealed class HoldBatch(long now, bool bulk)
             return new HoldResult(HoldOutcome.SoldOut, known.Remaining);
 
         // The admission first: used once, with the booking it admits, or not at all.
-        if (hold.Admission is { } admission && await connection.ExecuteAsync(QueueSql.UseAdmission,
-                new { admission.EntryId, VisitDate = date, admission.Position, BookingId = hold.Id, Now = now }, tx) == 0)
+        if (hold.Admission is { } admission && !await QueueAdmissions.UseAsync(connection, tx, admission, date, hold.Id, now))
             return new HoldResult(HoldOutcome.AdmissionUsed, 0);
 
         var remaining = await connection.QuerySingleOrDefaultAsync<long?>(BookingSql.Claim, slot, tx);
@@ -112,7 +112,7 @@ internal sealed class HoldBatch(long now, bool bulk)
             return new HoldResult(HoldOutcome.SoldOut, (int)left);
         }
         // The key next: a concurrent repeat waits here for the first and then replays its answer.
-        if (hold.Idempotency is { } record && await connection.ExecuteAsync(BookingSql.InsertIdempotency, new
+        if (hold.Idempotency is { } record && await connection.ExecuteAsync(Idempotency.InsertIdempotency, new
             {
                 record.Scope, IdemKey = record.Key, record.RequestHash, record.StatusCode, record.ResponseBody, CreatedAt = now,
             }, tx) == 0)
@@ -125,7 +125,7 @@ internal sealed class HoldBatch(long now, bool bulk)
         {
             await GiveBackAsync(connection, tx, slot, date, minute);
             if (hold.Idempotency is { } stored)
-                await connection.ExecuteAsync(BookingSql.DeleteIdempotency, new { stored.Scope, IdemKey = stored.Key }, tx);
+                await connection.ExecuteAsync(Idempotency.DeleteIdempotency, new { stored.Scope, IdemKey = stored.Key }, tx);
             await UndoAdmissionAsync(connection, tx, hold);
             // A lapsed hold of the same person blocks the unique index until released: release and retry once.
             if (!retried && await ReleaseLapsedOfPersonAsync(connection, tx, hold, date)) return await HoldOneAsync(connection, tx, hold, retried: true);
@@ -142,7 +142,7 @@ internal sealed class HoldBatch(long now, bool bulk)
 
     private static Task UndoAdmissionAsync(DbConnection connection, DbTransaction tx, NewHold hold) =>
         hold.Admission is { } admission
-            ? connection.ExecuteAsync(QueueSql.UnuseAdmission, new { admission.EntryId }, tx)
+            ? QueueAdmissions.UnuseAsync(connection, tx, admission)
             : Task.CompletedTask;
 
     private async Task<bool> ReleaseLapsedOfPersonAsync(DbConnection connection, DbTransaction tx, NewHold hold, string date)

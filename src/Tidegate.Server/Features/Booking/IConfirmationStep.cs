@@ -11,3 +11,12 @@ public interface IConfirmationStep
 {
     Task OnConfirmedAsync(DbConnection connection, DbTransaction tx, BookingRow booking, CancellationToken ct);
 }
+
+/// <summary>
+/// Work that must commit together with a booking's move (its ticket serial was bumped, revoking the
+/// old code), e.g. queueing the new ticket's email. Registered in DI like <see cref="IConfirmationStep"/>.
+/// </summary>
+public interface IMoveStep
+{
+    Task OnMovedAsync(DbConnection connection, DbTransaction tx, string bookingId, long now);
+}

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Tidegate.Domain.Booking;
@@ -9,6 +8,7 @@ using Tidegate.Server.Data;
 using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Network;
 
 namespace Tidegate.Server.Features.Booking;
 
@@ -29,24 +29,23 @@ public sealed record MovePaymentRequired(string Status, string PaymentId, string
 /// slot filled up meanwhile, the difference is refunded and the booking stays as it was. Each move
 /// bumps the ticket serial, which revokes the old ticket code.
 /// </summary>
-public static class MoveBooking
+public sealed class MoveBooking(
+    Db db, BookingAccess access, VenueStore venues, SlotStore slots, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
+    IEnumerable<IMoveStep> steps, PublicUrl publicUrl, TimeProvider clock)
 {
     public static async Task<IResult> Handle(
-        string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, VenueStore venues, SlotStore slots,
-        PaymentGateway gateway, RefundRunner refunds, SlotSignals signals, TimeProvider clock,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+        string bookingId, Body<MoveBookingRequest> request, HttpRequest http, BookingLookup lookup, MoveBooking useCase, CancellationToken ct)
     {
-        if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
-        var body = await JsonBody.ReadAsync<MoveBookingRequest>(http, json.Value.SerializerOptions);
-        var booking = await BookingRow.FindAsync(db, bookingId, ct);
-        if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
-            return Problems.NotFound("No such booking, or the access key does not match.");
+        // Not .WithBody: an unknown booking answers 404 before a malformed body's 400.
+        var found = await lookup.FindAsync(bookingId, http, ct);
+        if (!found.IsOk) return Problems.From(found.Error);
+        var booking = found.Value;
+        var body = await request.ReadAsync();
         if (!body.IsOk) return Problems.From(body.Error);
         if (BookingInput.ParseDate(body.Value.Date) is not { } date) return Problems.Invalid("date", "'date' must be a calendar date as yyyy-MM-dd.");
         if (BookingInput.ParseTime(body.Value.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");
 
-        var result = await ExecuteAsync(booking, date, start, CheckoutBooking.PublicBaseUrl(http), db, access, venues, slots,
-            gateway, refunds, signals, clock, ct);
+        var result = await useCase.ExecuteAsync(booking, date, start, ct);
         if (!result.IsOk) return Problems.From(result.Error);
         return result.Value.PaymentRequired is { } due
             ? TypedResults.Accepted($"/api/v1/bookings/{booking.Id}", due)
@@ -57,9 +56,7 @@ public static class MoveBooking
     private const int LostCompareAndSetAttempts = 3;
 
     /// <summary>The move itself, shared by the API and the change page.</summary>
-    public static async Task<Result<MoveOutcome>> ExecuteAsync(
-        BookingRow booking, DateOnly date, TimeOnly start, string baseUrl, Db db, BookingAccess access, VenueStore venues, SlotStore slots,
-        PaymentGateway gateway, RefundRunner refunds, SlotSignals signals, TimeProvider clock, CancellationToken ct)
+    public async Task<Result<MoveOutcome>> ExecuteAsync(BookingRow booking, DateOnly date, TimeOnly start, CancellationToken ct)
     {
         var bookingId = booking.Id;
         var calendar = await venues.GetAsync(ct);
@@ -77,12 +74,12 @@ public static class MoveBooking
 
         var price = new MovePrice((int)booking.Amount, target.Amount);
         if (price.ToCharge > 0)
-            return await RequestPaymentAsync(baseUrl, booking, target, price, db, access, gateway, calendar, clock, ct);
+            return await RequestPaymentAsync(booking, target, price, calendar, ct);
 
         for (var attempt = 1; ; attempt++)
         {
             var (result, moved) = await TransientRetry.RunAsync(
-                () => MoveNowAsync(db, booking, target, price, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct), ct);
+                () => MoveNowAsync(booking, target, price, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct), ct);
             if (result == MoveResult.SoldOut)
                 return (new Error(ErrorCodes.SoldOut, "Not enough places left in that slot.").With("remaining", 0));
             if (result == MoveResult.LimitExceeded)
@@ -92,7 +89,7 @@ public static class MoveBooking
                 signals.Released(booking.VisitDate, (int)booking.StartMinute);
                 await refunds.RunForBookingAsync(booking.Id, ct);
                 var view = moved!.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
-                return new MoveOutcome(await PaymentSummary.AttachAsync(db, view, ct), null);
+                return new MoveOutcome(await BookingViews.WithPaymentsAsync(db, view, ct), null);
             }
             // Stale: a lost compare-and-set (the booking changed since it was read); read it again and decide again.
             if (attempt >= LostCompareAndSetAttempts) return (new Error(ErrorCodes.NotConfirmed, "The booking changed meanwhile; read it and try again."));
@@ -102,11 +99,11 @@ public static class MoveBooking
         }
     }
 
-    private static Task<(MoveResult, BookingRow?)> MoveNowAsync(Db db, BookingRow booking, MoveTarget target, MovePrice price, long now,
+    private Task<(MoveResult, BookingRow?)> MoveNowAsync(BookingRow booking, MoveTarget target, MovePrice price, long now,
         CancellationToken ct) =>
         db.WriteAsync<(MoveResult, BookingRow?)>(async (connection, tx) =>
         {
-            var (result, moved) = await BookingMoves.MoveAsync(connection, tx, booking, target, now);
+            var (result, moved) = await BookingMoves.MoveAsync(connection, tx, booking, target, now, steps);
             if (result != MoveResult.Moved) throw new UndoWrite<(MoveResult, BookingRow?)>((result, null));
             if (price.ToRefund > 0)
                 await RefundLedger.RecordAsync(connection, tx, booking.Id, price.ToRefund, RefundReason.MoveDifference,
@@ -114,9 +111,10 @@ public static class MoveBooking
             return (result, moved);
         }, ct);
 
-    private static async Task<Result<MoveOutcome>> RequestPaymentAsync(string baseUrl, BookingRow booking, MoveTarget target, MovePrice price, Db db,
-        BookingAccess access, PaymentGateway gateway, VenueCalendar calendar, TimeProvider clock, CancellationToken ct)
+    private async Task<Result<MoveOutcome>> RequestPaymentAsync(BookingRow booking, MoveTarget target, MovePrice price,
+        VenueCalendar calendar, CancellationToken ct)
     {
+        var baseUrl = publicUrl.Base;
         var key = PaymentKeys.ForMove(booking.Id, booking.TicketSerial, DateOnly.ParseExact(target.VisitDate, "yyyy-MM-dd"), target.StartMinute);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var payment = await PaymentRow.EnsureAsync(db, new PaymentRow

@@ -17,7 +17,9 @@ namespace Tidegate.Server.Features.BoxOffice;
 /// from the walk-in share; payment is taken at the counter, so the booking is confirmed at once
 /// (channel box_office) and answered with its ticket code and printable ticket page.
 /// </summary>
-public static class SellWalkIn
+public sealed class SellWalkIn(
+    Db db, VenueStore venues, SlotStore slots, Idempotency idempotency, BookingLookup bookings, IEnumerable<IConfirmationStep> steps,
+    TicketIssuer issuer, BookingAccess access, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     private const string Scope = "POST /api/v1/box-office/bookings";
 
@@ -26,20 +28,23 @@ public static class SellWalkIn
     public sealed record Response(string BookingId, string AccessKey, string Status, string Channel, SlotTimes Slot, int Persons,
         int Amount, string Currency, string TicketCode, string TicketUrl, string TicketImageUrl);
 
-    public static async Task<IResult> Handle(HttpRequest http, Db db, VenueStore venues, SlotStore slots, Idempotency idempotency,
-        IEnumerable<IConfirmationStep> steps, TicketIssuer issuer, BookingAccess access, TimeProvider clock,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    public static async Task<IResult> Handle(Body<Request> body, HttpRequest http, SellWalkIn useCase, CancellationToken ct)
     {
-        var options = json.Value.SerializerOptions;
-        var body = await JsonBody.ReadAsync<Request>(http, options);
-        if (!body.IsOk) return Problems.From(body.Error);
         var key = Idempotency.KeyOf(http);
         if (!key.IsOk) return Problems.From(key.Error);
-        if (BookingInput.ParseTime(body.Value.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");
-        if (body.Value.Tickets is not { } tickets) return Problems.Invalid("tickets", "'tickets' must give the number of each ticket type.");
-        var requestHash = Idempotency.Hash(body.Value, options, Idempotency.Caller(http.HttpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, null));
-        if (key.Value is { } k && await idempotency.FindAsync(Scope, k, ct) is { } stored)
-            return await ReplayAsync(stored, requestHash, db, issuer, access, options, ct);
+        var staff = http.HttpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        return await useCase.ExecuteAsync(body.Value, key.Value, staff, ct);
+    }
+
+    /// <summary>The sale, answered as the API answers it (201 with the ticket, or a problem).</summary>
+    public async Task<IResult> ExecuteAsync(Request request, string? idempotencyKey, string? staffId, CancellationToken ct)
+    {
+        var options = json.Value.SerializerOptions;
+        if (BookingInput.ParseTime(request.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");
+        if (request.Tickets is not { } tickets) return Problems.Invalid("tickets", "'tickets' must give the number of each ticket type.");
+        var requestHash = Idempotency.Hash(request, options, Idempotency.Caller(staffId, null));
+        if (idempotencyKey is { } k && await idempotency.FindAsync(Scope, k, ct) is { } stored)
+            return await ReplayAsync(stored, requestHash, ct);
 
         var calendar = await venues.GetAsync(ct);
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
@@ -63,16 +68,16 @@ public static class SellWalkIn
         var row = await connection.QuerySingleAsync<BookingRow>(BoxOfficeSql.InsertConfirmed, new
         {
             Id = id, slot.VisitDate, slot.StartMinute, Adults = t.Adult, Children = t.Child, Infants = t.Infant, Toddlers = t.Toddler,
-            slot.Persons, terms.Value.Amount, PersonKey = "b:" + id, Now = now.ToUnixTimeMilliseconds(),
+            slot.Persons, terms.Value.Amount, PersonKey = OneBookingPerPersonAndDate.WalkInPersonKey(id), Now = now.ToUnixTimeMilliseconds(),
         }, tx);
         foreach (var step in steps) await step.OnConfirmedAsync(connection, tx, row, ct);
         var response = new Response(id, access.KeyFor(id), BookingStatus.Confirmed, "box_office",
             new SlotTimes(terms.Value.SlotStart, terms.Value.SlotEnd), terms.Value.Persons, terms.Value.Amount, "JPY",
             issuer.CodeFor(row), issuer.PageUrl(id), issuer.ImageUrl(id));
-        if (key.Value is { } idemKey && !await StoreAsync(connection, tx, idemKey, requestHash, response, options, now))
+        if (idempotencyKey is { } idemKey && !await StoreAsync(connection, tx, idemKey, requestHash, response, options, now))
         {
             await tx.RollbackAsync(ct);
-            return await ReplayAsync((await idempotency.FindAsync(Scope, idemKey, ct))!, requestHash, db, issuer, access, options, ct);
+            return await ReplayAsync((await idempotency.FindAsync(Scope, idemKey, ct))!, requestHash, ct);
         }
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/bookings/{id}", response);
@@ -81,19 +86,19 @@ public static class SellWalkIn
     /// <summary>Stored without its secrets (access key, code, links); a replay derives them again.</summary>
     private static async Task<bool> StoreAsync(DbConnection connection, DbTransaction tx, string key, string hash, Response response,
         JsonSerializerOptions options, DateTimeOffset now) =>
-        await connection.ExecuteAsync(BookingSql.InsertIdempotency, new
+        await connection.ExecuteAsync(Idempotency.InsertIdempotency, new
         {
             Scope, IdemKey = key, RequestHash = hash, StatusCode = 201,
             ResponseBody = JsonSerializer.Serialize(response with { AccessKey = "", TicketCode = "", TicketUrl = "", TicketImageUrl = "" }, options),
             CreatedAt = now.ToUnixTimeMilliseconds(),
         }, tx) == 1;
 
-    private static async Task<IResult> ReplayAsync(Idempotency.Stored stored, string requestHash, Db db, TicketIssuer issuer,
-        BookingAccess access, JsonSerializerOptions options, CancellationToken ct)
+    private async Task<IResult> ReplayAsync(Idempotency.Stored stored, string requestHash, CancellationToken ct)
     {
+        var options = json.Value.SerializerOptions;
         if (stored.RequestHash != requestHash) return Problems.From(Idempotency.Conflict());
         var first = JsonSerializer.Deserialize<Response>(stored.ResponseBody, options)!;
-        var row = (await BookingRow.FindAsync(db, first.BookingId, ct))!;
+        var row = (await bookings.ByIdAsync(first.BookingId, ct))!;
         return TypedResults.Created($"/api/v1/bookings/{first.BookingId}", first with
         {
             AccessKey = access.KeyFor(row.Id), TicketCode = issuer.CodeFor(row), TicketUrl = issuer.PageUrl(row.Id), TicketImageUrl = issuer.ImageUrl(row.Id),

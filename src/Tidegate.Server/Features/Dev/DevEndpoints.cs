@@ -13,24 +13,20 @@ public static class DevEndpoints
     public static IEndpointRouteBuilder MapDevTools(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/dev");
-        group.MapPut("/clock", async (HttpRequest http, AppClock clock, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
+        group.MapPut("/clock", (Body<ClockRequest> body, AppClock clock) =>
         {
-            var body = await JsonBody.ReadAsync<ClockRequest>(http, json.Value.SerializerOptions);
-            if (!body.IsOk) return Problems.From(body.Error);
             if (body.Value.Now is not { } now) return Problems.Invalid("now", "'now' must be an ISO 8601 instant with offset.");
             clock.Set(now);
             return TypedResults.Ok(new { now = clock.GetUtcNow() });
-        });
+        }).WithBody<ClockRequest>();
         group.MapGet("/clock", (AppClock clock) => TypedResults.Ok(new { now = clock.GetUtcNow() }));
-        group.MapPost("/token", async (HttpRequest http, Tokens tokens, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
+        group.MapPost("/token", (Body<TokenRequest> body, Tokens tokens) =>
         {
-            var body = await JsonBody.ReadAsync<TokenRequest>(http, json.Value.SerializerOptions);
-            if (!body.IsOk) return Problems.From(body.Error);
             if (body.Value.Role is not { } role || !Roles.All.Contains(role))
                 return Problems.Invalid("role", $"'role' must be one of: {string.Join(", ", Roles.All)}.");
             var subject = body.Value.Subject ?? $"dev-{role}";
             return TypedResults.Ok(new { token = tokens.Issue(role, subject, TimeSpan.FromHours(12)) });
-        });
+        }).WithBody<TokenRequest>();
         return app;
     }
 

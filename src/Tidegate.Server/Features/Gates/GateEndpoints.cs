@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Auth;
 
 namespace Tidegate.Server.Features.Gates;
@@ -7,6 +8,9 @@ public static class GateEndpoints
 {
     public static IServiceCollection AddGates(this IServiceCollection services) => services
         .AddSingleton(sp => GateSettings.From(sp.GetRequiredService<IConfiguration>()))
+        // The entry window alone, for Tickets (pages, emails) without a reference to Gates.
+        .AddSingleton(sp => sp.GetRequiredService<GateSettings>().Window)
+        .AddSingleton<RedeemScan>()
         .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(),
             sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
             sp.GetRequiredService<IConfiguration>()));
@@ -14,8 +18,8 @@ public static class GateEndpoints
     public static IEndpointRouteBuilder MapGates(this IEndpointRouteBuilder app)
     {
         var gate = app.MapGroup("/api/v1/gate").RequireAuthorization(p => p.RequireRole(Roles.Gate));
-        gate.MapPost("/scans", RedeemScan.Handle).WithName("RedeemScan");
-        gate.MapPost("/exits", RecordExit.Handle).WithName("RecordExit");
+        gate.MapPost("/scans", RedeemScan.Handle).WithBody<ScanRequest>().WithName("RedeemScan");
+        gate.MapPost("/exits", RecordExit.Handle).WithBody<ExitRequest>().WithName("RecordExit");
         gate.MapGet("/offline-bundle", GetOfflineBundle.Handle).WithName("GetOfflineBundle");
         app.MapGet("/api/v1/gate/conflicts", GetConflicts.Handle).WithName("GetGateConflicts")
             .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Admin));

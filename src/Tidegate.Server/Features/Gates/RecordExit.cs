@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Extensions.Options;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
@@ -9,11 +8,8 @@ namespace Tidegate.Server.Features.Gates;
 /// <summary>POST /api/v1/gate/exits {gateId, count, nonce?}: persons a turnstile counted leaving; 204. A repeated nonce counts once.</summary>
 public static class RecordExit
 {
-    public static async Task<IResult> Handle(HttpRequest http, Db db, VenueStore venues, TimeProvider clock,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    public static async Task<IResult> Handle(Body<ExitRequest> body, Db db, VenueStore venues, TimeProvider clock, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<ExitRequest>(http, json.Value.SerializerOptions);
-        if (!body.IsOk) return Problems.From(body.Error);
         if (GateInput.Check(body.Value) is { } error) return Problems.From(error);
         var calendar = await venues.GetAsync(ct);
         var now = clock.GetUtcNow();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Tidegate.Domain.Tickets;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Venue;
@@ -7,17 +6,15 @@ using Tidegate.Server.Infrastructure;
 namespace Tidegate.Server.Features.Gates;
 
 /// <summary>POST /api/v1/gate/scans: decides one scan (200 for every decided scan, admitted or rejected; a repeated nonce gets the first answer).</summary>
-public static class RedeemScan
+public sealed class RedeemScan(ScanStore scans, TicketKeys keys, VenueStore venues, GateSettings settings, TimeProvider clock)
 {
     /// <summary>Device clocks drift; a scan "from the future" beyond this is taken as now.</summary>
     private static readonly TimeSpan FutureSkew = TimeSpan.FromMinutes(2);
 
-    public static async Task<IResult> Handle(HttpRequest http, ScanStore scans, TicketKeys keys, VenueStore venues, GateSettings settings,
-        TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    public static Task<IResult> Handle(Body<ScanRequest> body, RedeemScan useCase, CancellationToken ct) => useCase.ExecuteAsync(body.Value, ct);
+
+    public async Task<IResult> ExecuteAsync(ScanRequest request, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<ScanRequest>(http, json.Value.SerializerOptions);
-        if (!body.IsOk) return Problems.From(body.Error);
-        var request = body.Value;
         var calendar = await venues.GetAsync(ct);
         if (GateInput.Check(request, calendar.Settings.MaxPartySize) is { } error) return Problems.From(error);
 

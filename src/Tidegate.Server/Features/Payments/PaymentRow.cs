@@ -55,4 +55,8 @@ public sealed class PaymentRow
 
     public static Task<IEnumerable<PaymentRow>> OfBookingAsync(DbConnection connection, DbTransaction? tx, string bookingId) =>
         connection.QueryAsync<PaymentRow>("SELECT * FROM payments WHERE booking_id = @bookingId ORDER BY created_at, id", new { bookingId }, tx);
+
+    /// <summary>pending/abandoned → succeeded, once, inside the caller's transaction; false when it already was (a repeat).</summary>
+    public static async Task<bool> MarkSucceededAsync(DbConnection connection, DbTransaction tx, string id, long now) =>
+        await connection.QuerySingleOrDefaultAsync<string>(PaymentSql.MarkSucceeded, new { Id = id, Now = now }, tx) is not null;
 }

@@ -11,11 +11,13 @@ namespace Tidegate.Server.Features.Payments;
 /// handled, settle the payment by asking the provider, then store the event id. A 503 makes the
 /// provider deliver again; reconciliation is the backstop either way.
 /// </summary>
-public static class PaymentWebhooks
+public sealed class PaymentWebhooks(Db db, PaymentGateway gateway, SettlePayment settle, TimeProvider clock, ILogger<SettlePayment> logger)
 {
-    public static async Task<IResult> Handle(
-        string provider, HttpRequest http, Db db, PaymentGateway gateway, SettlePayment settle, TimeProvider clock,
-        ILogger<SettlePayment> logger, CancellationToken ct)
+    public static Task<IResult> Handle(string provider, HttpRequest http, PaymentWebhooks useCase, CancellationToken ct) =>
+        useCase.ExecuteAsync(provider, http, ct);
+
+    /// <summary>The event's raw bytes are read here: its signature covers them exactly.</summary>
+    public async Task<IResult> ExecuteAsync(string provider, HttpRequest http, CancellationToken ct)
     {
         if (provider != gateway.Provider.Name) return Problems.NotFound();
         if (http.ContentLength > WebhookReader.MaxBody) return Problems.Invalid("$", "The event is too large.");

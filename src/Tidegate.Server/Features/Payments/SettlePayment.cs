@@ -1,7 +1,6 @@
 using Dapper;
 using Tidegate.Domain.Payments;
 using Tidegate.Server.Data;
-using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Infrastructure.Telemetry;
 
 namespace Tidegate.Server.Features.Payments;
@@ -14,7 +13,7 @@ public enum SettleResult { NotStarted, Open, Failed, Settled, Mismatch }
 /// Throws when the provider cannot be reached; the caller decides whether that matters.
 /// </summary>
 public sealed class SettlePayment(
-    Db db, PaymentGateway gateway, BookingConfirmation confirmation, RefundRunner refunds, TimeProvider clock, IConfiguration config,
+    Db db, PaymentGateway gateway, IPaymentSucceeded succeeded, RefundRunner refunds, TimeProvider clock, IConfiguration config,
     ILogger<SettlePayment> logger)
 {
     public async Task<SettleResult> SettleAsync(PaymentRow payment, CancellationToken ct = default)
@@ -35,7 +34,7 @@ public sealed class SettlePayment(
         var now = clock.GetUtcNow();
         if (fresh.Status == PaymentStatus.Succeeded)
         {
-            var outcome = await confirmation.ConfirmAsync(payment, ct);
+            var outcome = await succeeded.ApplyAsync(payment, ct);
             logger.LogInformation("Payment {PaymentId} settled: {Outcome}", payment.Id, outcome);
             if (outcome != ConfirmationOutcome.AlreadySettled) TidegateMetrics.PaymentSettled(OutcomeTag(outcome));
             await refunds.RunForBookingAsync(payment.BookingId, ct);

@@ -9,7 +9,8 @@ namespace Tidegate.Server.Features.Queue;
 /// GET /api/v1/queue/{date}/status with X-Queue-Ticket: the place in line and a wait estimate, or
 /// the admission. Answered from this instance's memory (QueueState); cheap enough to poll every second.
 /// </summary>
-public static class GetQueueStatus
+public sealed class GetQueueStatus(
+    VenueStore venues, QueueState state, QueueTickets tickets, QueueSettings settings, AvailabilityCache availability, TimeProvider clock)
 {
     public const string Header = "X-Queue-Ticket";
 
@@ -19,12 +20,13 @@ public static class GetQueueStatus
     public sealed record AdmittedView(bool Admitted, string AdmissionToken, DateTimeOffset ExpiresAt, long TicketNumber);
     public sealed record ExpiredView(long? Position, bool Admitted, bool Expired, string Detail);
 
-    public static async Task<IResult> Handle(
-        string date, HttpRequest http, VenueStore venues, QueueState state, QueueTickets tickets, QueueSettings settings,
-        AvailabilityCache availability, TimeProvider clock, CancellationToken ct)
+    public static Task<IResult> Handle(string date, HttpRequest http, GetQueueStatus useCase, CancellationToken ct) =>
+        useCase.ExecuteAsync(date, http.Headers[Header].ToString(), ct);
+
+    public async Task<IResult> ExecuteAsync(string date, string queueTicket, CancellationToken ct)
     {
         if (JoinQueue.ParseDate(date) is not { } day) return Problems.Invalid("date", "The date must be a calendar date as yyyy-MM-dd.");
-        var ticket = tickets.ReadTicket(http.Headers[Header].ToString());
+        var ticket = tickets.ReadTicket(queueTicket);
         if (ticket is null || ticket.Date != day)
             return Problems.Invalid(Header, $"{Header} must be a queue ticket for {date}, as given by POST /api/v1/queue/{date}.");
         var calendar = await venues.GetAsync(ct);

@@ -8,13 +8,13 @@ using Tidegate.Server.Infrastructure;
 namespace Tidegate.Server.Features.Queue;
 
 /// <summary>POST /api/v1/queue/{date}: join a date's waiting room; a signed ticket and the place in line (null before 00:00).</summary>
-public static class JoinQueue
+public sealed class JoinQueue(VenueStore venues, QueueStore store, QueueState state, QueueTickets tickets, TimeProvider clock)
 {
     public sealed record Response(string QueueTicket, long? Position, long? TicketNumber, DateTimeOffset OpensAt, string StatusUrl);
 
-    public static async Task<IResult> Handle(
-        string date, VenueStore venues, QueueStore store, QueueState state, QueueTickets tickets, TimeProvider clock,
-        CancellationToken ct)
+    public static Task<IResult> Handle(string date, JoinQueue useCase, CancellationToken ct) => useCase.ExecuteAsync(date, ct);
+
+    public async Task<IResult> ExecuteAsync(string date, CancellationToken ct)
     {
         if (ParseDate(date) is not { } day) return Problems.Invalid("date", "The date must be a calendar date as yyyy-MM-dd.");
         var calendar = await venues.GetAsync(ct);

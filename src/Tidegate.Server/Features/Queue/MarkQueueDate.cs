@@ -8,11 +8,10 @@ public static class MarkQueueDate
     public sealed record Request(bool? Guarded);
 
     public static async Task<IResult> Handle(
-        string date, HttpRequest http, QueueStore store, QueueState state,
-        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+        string date, Body<Request> request, QueueStore store, QueueState state, CancellationToken ct)
     {
         if (JoinQueue.ParseDate(date) is not { } day) return Problems.Invalid("date", "The date must be a calendar date as yyyy-MM-dd.");
-        var body = await JsonBody.ReadAsync<Request>(http, json.Value.SerializerOptions);
+        var body = await request.ReadAsync(); // after the date: its 400 comes first
         if (!body.IsOk) return Problems.From(body.Error);
         if (body.Value.Guarded is not { } guarded) return Problems.Invalid("guarded", "'guarded' must be true or false.");
         await store.MarkAsync(day, guarded, ct);

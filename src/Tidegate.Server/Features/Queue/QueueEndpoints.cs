@@ -12,6 +12,8 @@ public static class QueueEndpoints
         .AddSingleton<QueueState>()
         .AddSingleton<QueueStore>()
         .AddSingleton<QueueGate>()
+        .AddSingleton<JoinQueue>()
+        .AddSingleton<GetQueueStatus>()
         .AddSingleton<QueueWorker>()
         .AddHostedService(sp => sp.GetRequiredService<QueueWorker>());
 

@@ -15,9 +15,11 @@ public static class TicketEndpoints
         .AddSingleton<TicketMailOutbox>()
         .AddSingleton<MailSignal>()
         .AddSingleton<MailOutboxAge>()
-        .AddSingleton<IConfirmationStep, QueueTicketEmail>()
+        .AddSingleton<QueueTicketEmail>()
+        .AddSingleton<IConfirmationStep>(sp => sp.GetRequiredService<QueueTicketEmail>())
+        .AddSingleton<IMoveStep>(sp => sp.GetRequiredService<QueueTicketEmail>())
+        .AddSingleton<IBookingTicket, TicketViews>()
         .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<IConfiguration>(), DataDirectory(sp)))
-        .AddSingleton<Pages.TicketAccess>()
         .AddHostedService<TicketMailer>();
 
     public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)

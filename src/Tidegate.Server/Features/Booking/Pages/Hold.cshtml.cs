@@ -2,9 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tidegate.Domain.Booking;
-using Tidegate.Server.Data;
-using Tidegate.Server.Features.Payments;
-using Tidegate.Server.Features.Tickets.Pages;
 using Tidegate.Server.Features.Venue;
 
 namespace Tidegate.Server.Features.Booking.Pages;
@@ -14,8 +11,7 @@ namespace Tidegate.Server.Features.Booking.Pages;
 /// never extends it), and the way on to payment. A confirmed booking moves on to its ticket page.
 /// </summary>
 public sealed class HoldModel(
-    TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
-    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    BookingLookup lookup, CheckoutBooking checkout, CancelBooking cancel, VenueStore venues, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public string Key { get; private set; } = "";
@@ -26,7 +22,7 @@ public sealed class HoldModel(
     {
         var row = await LoadAsync(bookingId, key, ct);
         if (row is null) return NotFound();
-        return Booking.Status == BookingStatus.Confirmed ? Redirect(TicketAccess.Link("tickets", row.Id, Key)) : Page();
+        return Booking.Status == BookingStatus.Confirmed ? Redirect(BookingLookup.Link("tickets", row.Id, Key)) : Page();
     }
 
     /// <summary>On to the provider's card page (the same payment again if the visitor comes back).</summary>
@@ -34,7 +30,7 @@ public sealed class HoldModel(
     {
         var row = await LoadAsync(bookingId, key, ct);
         if (row is null) return NotFound();
-        var result = await CheckoutBooking.ExecuteAsync(row, CheckoutBooking.PublicBaseUrl(Request), db, access, gateway, clock, ct);
+        var result = await checkout.ExecuteAsync(row, ct);
         if (result.IsOk) return Redirect(result.Value.PaymentUrl);
         Problem = Messages.For(result.Error, text);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -46,14 +42,14 @@ public sealed class HoldModel(
     {
         var row = await LoadAsync(bookingId, key, ct);
         if (row is null) return NotFound();
-        var result = await CancelBooking.ExecuteAsync(row, db, venues, refunds, signals, clock, ct);
+        var result = await cancel.ExecuteAsync(row, ct);
         if (!result.IsOk) Problem = Messages.For(result.Error, text);
-        return Problem is null ? Redirect(TicketAccess.Link("booking", row.Id, Key)) : Page();
+        return Problem is null ? Redirect(BookingLookup.Link("booking", row.Id, Key)) : Page();
     }
 
     private async Task<BookingRow?> LoadAsync(string bookingId, string? key, CancellationToken ct)
     {
-        var row = await tickets.FindAsync(bookingId, key, User, ct);
+        var row = await lookup.FindForPageAsync(bookingId, key, User, ct);
         if (row is null) return null;
         var calendar = await venues.GetAsync(ct);
         var now = clock.GetUtcNow();

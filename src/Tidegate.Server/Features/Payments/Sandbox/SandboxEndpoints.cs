@@ -25,8 +25,7 @@ public static class SandboxEndpoints
         return app;
     }
 
-    private static async Task<IResult> Pay(string paymentId, HttpRequest http, SandboxProvider sandbox, TimeProvider clock,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    private static async Task<IResult> Pay(string paymentId, Body<PayRequest> json, HttpRequest http, SandboxProvider sandbox, TimeProvider clock)
     {
         var isForm = http.HasFormContentType;
         PayRequest request;
@@ -37,7 +36,7 @@ public static class SandboxEndpoints
         }
         else
         {
-            var body = await JsonBody.ReadAsync<PayRequest>(http, json.Value.SerializerOptions);
+            var body = await json.ReadAsync(); // a form post is read as a form instead
             if (!body.IsOk) return Problems.From(body.Error);
             request = body.Value;
         }

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Localization;
 using MimeKit;
+using Tidegate.Domain.Gates;
 using Tidegate.Domain.Venue;
 using Tidegate.Server.Features.Booking;
-using Tidegate.Server.Features.Gates;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure.Privacy;
 
@@ -16,7 +16,7 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// details and the link to the ticket page. Personal data is decrypted only here.
 /// </summary>
 public sealed class TicketEmail(
-    TicketIssuer issuer, PersonalData personal, VenueStore venues, GateSettings gates, IConfiguration config, IStringLocalizer<SharedResource> text)
+    TicketIssuer issuer, PersonalData personal, VenueStore venues, EntryWindow entry, IConfiguration config, IStringLocalizer<SharedResource> text)
 {
     public const string QrContentId = "ticket-qr";
 
@@ -25,8 +25,8 @@ public sealed class TicketEmail(
         var calendar = await venues.GetAsync(ct);
         var start = SlotGrid.AtMinute((int)booking.StartMinute);
         var slot = new Slot(booking.Date, start, start.AddMinutes(calendar.Settings.SlotMinutes));
-        var from = gates.Window.From(calendar.Time.Start(slot));
-        var until = gates.Window.Until(calendar.Time.End(slot));
+        var from = entry.From(calendar.Time.Start(slot));
+        var until = entry.Until(calendar.Time.End(slot));
         var code = issuer.CodeFor(booking);
         var details = new Details(calendar.Settings.Name, booking.VisitDate, $"{slot.Start:HH:mm}–{slot.End:HH:mm}",
             (int)booking.Persons, $"{from:HH:mm}", $"{until:HH:mm}", code);

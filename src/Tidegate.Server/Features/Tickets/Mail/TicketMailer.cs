@@ -12,7 +12,7 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// Logs carry the outbox id and the failure's type, never an address.
 /// </summary>
 public sealed class TicketMailer(
-    TicketMailOutbox outbox, TicketEmail email, IMailSender sender, MailSignal signal, Db db, JobLeases leases, TimeProvider clock,
+    TicketMailOutbox outbox, TicketEmail email, IMailSender sender, MailSignal signal, BookingLookup bookings, JobLeases leases, TimeProvider clock,
     IConfiguration config, MailOutboxAge age, ILogger<TicketMailer> logger) : BackgroundService
 {
     private readonly IConfigurationSection _mail = config.GetSection("Tidegate:Mail");
@@ -52,7 +52,7 @@ public sealed class TicketMailer(
 
     private async Task SendAsync(TicketMailOutbox.Item item, CancellationToken ct)
     {
-        var booking = await BookingRow.FindAsync(db, item.BookingId, ct);
+        var booking = await bookings.ByIdAsync(item.BookingId, ct);
         if (booking is null || booking.Status != BookingStatus.Confirmed)
         {
             await outbox.GiveUpAsync(item.Id, "booking no longer confirmed", ct);

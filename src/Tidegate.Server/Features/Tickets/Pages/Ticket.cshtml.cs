@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tidegate.Domain.Booking;
+using Tidegate.Domain.Gates;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
-using Tidegate.Server.Features.Gates;
-using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Features.Venue;
 
 namespace Tidegate.Server.Features.Tickets.Pages;
@@ -13,7 +12,7 @@ namespace Tidegate.Server.Features.Tickets.Pages;
 /// The ticket: QR large, date, slot, party, entry window and how to get there; cancel and change
 /// from here. Before the payment is confirmed it says so and looks again by itself.
 /// </summary>
-public sealed class TicketModel(TicketAccess tickets, Db db, VenueStore venues, TicketIssuer issuer, GateSettings gates, TimeProvider clock) : PageModel
+public sealed class TicketModel(BookingLookup lookup, Db db, VenueStore venues, TicketIssuer issuer, EntryWindow entry, TimeProvider clock) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public string Key { get; private set; } = "";
@@ -24,20 +23,20 @@ public sealed class TicketModel(TicketAccess tickets, Db db, VenueStore venues, 
 
     public async Task<IActionResult> OnGetAsync(string bookingId, string? key, CancellationToken ct)
     {
-        var row = await tickets.FindAsync(bookingId, key, User, ct);
+        var row = await lookup.FindForPageAsync(bookingId, key, User, ct);
         if (row is null) return NotFound();
         var calendar = await venues.GetAsync(ct);
-        Booking = await PaymentSummary.AttachAsync(db, row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes), ct);
+        Booking = await BookingViews.WithPaymentsAsync(db, row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes), ct);
         Key = key ?? "";
         if (Booking.Status == BookingStatus.Held)
         {
             // Back from the card page before the provider's word arrived: wait here; otherwise pay first.
             if (Booking.Payment is { Status: not "failed" and not "declined" }) Confirming = true;
-            else return Redirect(TicketAccess.Link("booking", row.Id, Key));
+            else return Redirect(BookingLookup.Link("booking", row.Id, Key));
         }
         if (TicketIssuer.HasTicket(row)) Code = issuer.CodeFor(row);
-        EntryFrom = gates.Window.From(Booking.Slot.Start);
-        EntryUntil = gates.Window.Until(Booking.Slot.End);
+        EntryFrom = entry.From(Booking.Slot.Start);
+        EntryUntil = entry.Until(Booking.Slot.End);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tidegate.Server.Features.Booking;
+using Tidegate.Domain.Venue;
 
 namespace Tidegate.Server.Features.Venue.Pages;
 
@@ -13,7 +13,7 @@ public sealed class DayModel(AvailabilityCache availability, TimeProvider clock)
 
     public async Task<IActionResult> OnGetAsync(string date, CancellationToken ct)
     {
-        if (BookingInput.ParseDate(date) is not { } day) return NotFound();
+        if (CalendarDates.Parse(date) is not { } day) return NotFound();
         Date = day;
         var now = clock.GetUtcNow();
         Availability = await availability.ReadAsync(day);

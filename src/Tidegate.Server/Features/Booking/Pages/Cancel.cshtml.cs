@@ -4,16 +4,13 @@ using Microsoft.Extensions.Localization;
 using Tidegate.Domain.Booking;
 using Tidegate.Domain.Payments;
 using Tidegate.Server.Data;
-using Tidegate.Server.Features.Booking;
-using Tidegate.Server.Features.Booking.Pages;
-using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Features.Venue;
 
-namespace Tidegate.Server.Features.Tickets.Pages;
+namespace Tidegate.Server.Features.Booking.Pages;
 
 /// <summary>Cancel a booking: say what is refunded and until when, then cancel on an explicit second tap.</summary>
 public sealed class CancelModel(
-    TicketAccess tickets, Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    BookingLookup lookup, CancelBooking cancel, Db db, VenueStore venues, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public string Key { get; private set; } = "";
@@ -26,8 +23,8 @@ public sealed class CancelModel(
     {
         var row = await LoadAsync(bookingId, key, ct);
         if (row is null) return NotFound();
-        var result = await CancelBooking.ExecuteAsync(row, db, venues, refunds, signals, clock, ct);
-        if (result.IsOk) return Redirect(TicketAccess.Link("tickets", row.Id, Key));
+        var result = await cancel.ExecuteAsync(row, ct);
+        if (result.IsOk) return Redirect(BookingLookup.Link("tickets", row.Id, Key));
         Problem = Messages.For(result.Error, text);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
@@ -35,10 +32,10 @@ public sealed class CancelModel(
 
     private async Task<BookingRow?> LoadAsync(string bookingId, string? key, CancellationToken ct)
     {
-        var row = await tickets.FindAsync(bookingId, key, User, ct);
+        var row = await lookup.FindForPageAsync(bookingId, key, User, ct);
         if (row is null) return null;
         var calendar = await venues.GetAsync(ct);
-        Booking = await PaymentSummary.AttachAsync(db, row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes), ct);
+        Booking = await BookingViews.WithPaymentsAsync(db, row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes), ct);
         Key = key!;
         if (CancellationRules.Check(row.Status, row.Date, calendar.Time, clock.GetUtcNow()) is { } closed && Booking.Status != BookingStatus.Cancelled)
             Problem = Messages.For(closed, text);

@@ -3,18 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tidegate.Domain.Booking;
 using Tidegate.Domain.Venue;
-using Tidegate.Server.Data;
-using Tidegate.Server.Features.Booking;
-using Tidegate.Server.Features.Booking.Pages;
-using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Features.Venue;
 
-namespace Tidegate.Server.Features.Tickets.Pages;
+namespace Tidegate.Server.Features.Booking.Pages;
 
 /// <summary>Move a paid booking: pick a date, then a slot with room; the price difference is charged or refunded.</summary>
 public sealed class ChangeModel(
-    TicketAccess tickets, Db db, BookingAccess access, VenueStore venues, SlotStore slots, AvailabilityCache cache, PaymentGateway gateway, RefundRunner refunds, SlotSignals signals,
-    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    BookingLookup lookup, MoveBooking move, VenueStore venues, AvailabilityCache cache, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BookingView Booking { get; private set; } = null!;
     public string Key { get; private set; } = "";
@@ -37,10 +32,9 @@ public sealed class ChangeModel(
             Problem = text["Change_Choose"];
             return Page();
         }
-        var result = await MoveBooking.ExecuteAsync(row, day, time, CheckoutBooking.PublicBaseUrl(Request), db, access, venues, slots,
-            gateway, refunds, signals, clock, ct);
+        var result = await move.ExecuteAsync(row, day, time, ct);
         if (result.IsOk)
-            return Redirect(result.Value.PaymentRequired is { } due ? due.PaymentUrl : TicketAccess.Link("tickets", row.Id, Key));
+            return Redirect(result.Value.PaymentRequired is { } due ? due.PaymentUrl : BookingLookup.Link("tickets", row.Id, Key));
         Problem = Messages.For(result.Error, text);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
@@ -48,7 +42,7 @@ public sealed class ChangeModel(
 
     private async Task<BookingRow?> LoadAsync(string bookingId, string? key, string? date, CancellationToken ct)
     {
-        var row = await tickets.FindAsync(bookingId, key, User, ct);
+        var row = await lookup.FindForPageAsync(bookingId, key, User, ct);
         if (row is null) return null;
         var calendar = await venues.GetAsync(ct);
         var now = clock.GetUtcNow();

@@ -1,13 +1,12 @@
-using System.Security.Claims;
 using Tidegate.Domain.Booking;
 using Tidegate.Domain.Common;
 using Tidegate.Domain.Payments;
 using Tidegate.Server.Data;
-using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Network;
 
-namespace Tidegate.Server.Features.Payments;
+namespace Tidegate.Server.Features.Booking;
 
 public sealed record CheckoutResponse(string PaymentId, string PaymentUrl, int Amount, string Currency);
 
@@ -15,27 +14,25 @@ public sealed record CheckoutResponse(string PaymentId, string PaymentUrl, int A
 /// POST /api/v1/bookings/{id}/checkout: creates the booking's payment at the provider with a key
 /// derived from the booking, so a repeat (or a retry after a provider error) answers the same payment.
 /// </summary>
-public static class CheckoutBooking
+public sealed class CheckoutBooking(Db db, BookingAccess access, PaymentGateway gateway, PublicUrl publicUrl, TimeProvider clock)
 {
-    public static async Task<IResult> Handle(
-        string bookingId, HttpRequest http, ClaimsPrincipal user, Db db, BookingAccess access, PaymentGateway gateway,
-        TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Handle(string bookingId, HttpRequest http, BookingLookup lookup, CheckoutBooking useCase, CancellationToken ct)
     {
-        if (bookingId.Length > 64) return Problems.NotFound("No such booking.");
-        var booking = await BookingRow.FindAsync(db, bookingId, ct);
-        if (booking is null || !access.Allows(booking.Id, http.Headers[GetBooking.KeyHeader].ToString(), booking.MemberId, user))
-            return Problems.NotFound("No such booking, or the access key does not match.");
+        var found = await lookup.FindAsync(bookingId, http, ct);
+        if (!found.IsOk) return Problems.From(found.Error);
+        var booking = found.Value;
 
-        var result = await ExecuteAsync(booking, PublicBaseUrl(http), db, access, gateway, clock, ct);
+        var result = await useCase.ExecuteAsync(booking, ct);
         return result.IsOk
             ? TypedResults.Created($"/api/v1/bookings/{booking.Id}", result.Value)
             : Problems.From(result.Error);
     }
 
     /// <summary>The checkout itself, shared by the API and the booking pages.</summary>
-    public static async Task<Result<CheckoutResponse>> ExecuteAsync(
-        BookingRow booking, string baseUrl, Db db, BookingAccess access, PaymentGateway gateway, TimeProvider clock, CancellationToken ct)
+    public async Task<Result<CheckoutResponse>> ExecuteAsync(BookingRow booking, CancellationToken ct)
     {
+        // The base of the payment's return URL: Tidegate:PublicUrl, never the request's Host.
+        var baseUrl = publicUrl.Base;
         var key = PaymentKeys.ForCheckout(booking.Id);
         var existing = await PaymentRow.ByKeyAsync(db, key, ct);
         var status = booking.StatusAt(clock.GetUtcNow());
@@ -65,7 +62,4 @@ public static class CheckoutBooking
                 "The card payment service is not answering right now. Your places stay held; please try again in a moment.");
         }
     }
-
-    /// <summary>The base of the payment's return URL: Tidegate:PublicUrl, never the request's Host.</summary>
-    public static string PublicBaseUrl(HttpRequest http) => http.HttpContext.RequestServices.GetRequiredService<PublicUrl>().Base;
 }
