@@ -13,7 +13,7 @@ public sealed class Db : IDisposable, IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqlitePragmas;
 
-    static Db() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    static Db() => DbMapping.Configure();
 
     /// <param name="laneBatch">Works per shared write transaction on SQLite (<see cref="WriteLane"/>); 0 gives one transaction each.</param>
     public Db(DbEngine engine, string connectionString, string synchronous = "FULL", int laneBatch = 256, int laneCapacity = 8192)

@@ -40,7 +40,7 @@ public static class CancelBooking
         for (var attempt = 1; booking.Status != BookingStatus.Cancelled && attempt <= 5; attempt++)
         {
             var now = clock.GetUtcNow();
-            if (CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is { } closed) return closed;
+            if (CancellationRules.Check(booking.Status, booking.VisitDate, calendar.Time, now) is { } closed) return closed;
             try
             {
                 if (await TryCancelAsync(db, booking, now.ToUnixTimeMilliseconds(), ct))

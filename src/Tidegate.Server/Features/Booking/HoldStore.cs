@@ -77,7 +77,7 @@ public sealed class HoldStore : IAsyncDisposable
         var results = await batch.HoldAllAsync(connection, tx, holds);
         await tx.CommitAsync(ct);
         foreach (var full in batch.SeenFull) _signals.SawFull(full.VisitDate, full.StartMinute, full.Remaining, full.NextLapse);
-        foreach (var date in holds.Select(h => SlotStore.Key(h.Terms.Slot.Date)).Distinct()) _signals.Committed(date);
+        foreach (var date in holds.Select(h => h.Terms.Slot.Date).Distinct()) _signals.Committed(date);
         return results;
     }
 
@@ -88,7 +88,7 @@ public sealed class HoldStore : IAsyncDisposable
         using var turn = await _gate.EnterAsync(ct);
         await using var tx = await _db.BeginWriteAsync(connection, ct);
         var released = (await connection.QueryAsync<Released>(BookingSql.ExpireLapsed,
-            new { Now = _clock.GetUtcNow().ToUnixTimeMilliseconds(), Limit = limit }, tx)).ToList();
+            new { Now = _clock.GetUtcNow(), Limit = limit }, tx)).ToList();
         await ReleaseAsync(connection, tx, released);
         await tx.CommitAsync(ct);
         foreach (var slot in released.Select(r => (r.VisitDate, r.StartMinute)).Distinct())
@@ -109,7 +109,7 @@ public sealed class HoldStore : IAsyncDisposable
 
     public sealed class Released
     {
-        public string VisitDate { get; set; } = "";
+        public DateOnly VisitDate { get; set; }
         public long StartMinute { get; set; }
         public long Persons { get; set; }
     }

@@ -49,7 +49,7 @@ public static class SellWalkIn
         await slots.EnsureAsync(calendar, today, ct);
 
         var id = Guid.CreateVersion7().ToString();
-        var slot = new { VisitDate = SlotStore.Key(today), terms.Value.Slot.StartMinute, terms.Value.Persons };
+        var slot = new { VisitDate = today, terms.Value.Slot.StartMinute, terms.Value.Persons };
         await using var connection = await db.OpenAsync(ct);
         using var turn = await db.Gate.EnterAsync(ct);
         await using var tx = await db.BeginWriteAsync(connection, ct);
@@ -64,7 +64,7 @@ public static class SellWalkIn
         var row = await connection.QuerySingleAsync<BookingRow>(BoxOfficeSql.InsertConfirmed, new
         {
             Id = id, slot.VisitDate, slot.StartMinute, Adults = t.Adult, Children = t.Child, Infants = t.Infant, Toddlers = t.Toddler,
-            slot.Persons, terms.Value.Amount, PersonKey = "b:" + id, Now = now.ToUnixTimeMilliseconds(),
+            slot.Persons, terms.Value.Amount, PersonKey = "b:" + id, Now = now,
         }, tx);
         foreach (var step in steps) await step.OnConfirmedAsync(connection, tx, row, ct);
         var response = new Response(id, access.KeyFor(id), BookingStatus.Confirmed, "box_office",

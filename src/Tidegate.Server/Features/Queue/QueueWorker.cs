@@ -39,7 +39,7 @@ public sealed class QueueWorker(
         var now = clock.GetUtcNow();
         foreach (var date in state.Dates)
         {
-            var day = DateOnly.Parse(date.Row.VisitDate);
+            var day = date.Row.VisitDate;
             if (now < OpensAt(day)) continue;
             if (date.Row.ShuffledAt is null && await store.TryShuffleAsync(day, ct)) continue;
             if (date.Row.NextPosition - 1 > date.Row.AdmittedUpto)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Tidegate.Domain.Booking;
 using Tidegate.Domain.Venue;
@@ -36,7 +37,7 @@ public sealed class DemoVenue(Db db, IConfiguration config, TimeProvider clock, 
         await connection.ExecuteAsync("INSERT INTO prices (ticket_type, day_kind, amount) VALUES (@TicketType, @DayKind, @Amount)", prices, tx);
 
         var holidays = section.GetSection("Holidays").GetChildren()
-            .Select(h => new { VisitDate = DateOnly.Parse(h.Key).ToString("yyyy-MM-dd"), Name = h.Value ?? "" });
+            .Select(h => new { VisitDate = DateOnly.Parse(h.Key, CultureInfo.InvariantCulture), Name = h.Value ?? "" });
         await connection.ExecuteAsync("INSERT INTO holidays (visit_date, name) VALUES (@VisitDate, @Name)", holidays, tx);
         await tx.CommitAsync(ct);
         logger.LogInformation("Created the demo venue {Venue}", settings.Name);

@@ -1,3 +1,4 @@
+using Tidegate.Domain.Common;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Localization;
@@ -24,11 +25,11 @@ public sealed class TicketEmail(
     {
         var calendar = await venues.GetAsync(ct);
         var start = SlotGrid.AtMinute((int)booking.StartMinute);
-        var slot = new Slot(booking.Date, start, start.AddMinutes(calendar.Settings.SlotMinutes));
+        var slot = new Slot(booking.VisitDate, start, start.AddMinutes(calendar.Settings.SlotMinutes));
         var from = gates.Window.From(calendar.Time.Start(slot));
         var until = gates.Window.Until(calendar.Time.End(slot));
         var code = issuer.CodeFor(booking);
-        var details = new Details(calendar.Settings.Name, booking.VisitDate, $"{slot.Start:HH:mm}–{slot.End:HH:mm}",
+        var details = new Details(calendar.Settings.Name, IsoDate.Text(booking.VisitDate), $"{slot.Start:HH:mm}–{slot.End:HH:mm}",
             (int)booking.Persons, $"{from:HH:mm}", $"{until:HH:mm}", code);
 
         string[] languages = booking.Language is "ja" or "en" ? [booking.Language] : ["ja", "en"];
