@@ -17,7 +17,7 @@ internal sealed class HoldBatch(long now, bool bulk)
     // Slots found full in this transaction: later items that do not fit are refused without SQL.
     private readonly Dictionary<(DateOnly, int), Full> _full = [];
 
-    public sealed record Full(DateOnly VisitDate, int StartMinute, int Remaining, long? NextLapse);
+    public sealed record Full(DateOnly VisitDate, int StartMinute, int Remaining, DateTimeOffset? NextLapse);
 
     public List<Full> SeenFull { get; } = [];
 
@@ -105,7 +105,7 @@ internal sealed class HoldBatch(long now, bool bulk)
         {
             await UndoAdmissionAsync(connection, tx, hold);
             var left = await connection.ExecuteScalarAsync<long>(BookingSql.Remaining, slot, tx);
-            var nextLapse = await connection.ExecuteScalarAsync<long?>(BookingSql.NextLapse, slot, tx);
+            var nextLapse = await connection.ExecuteScalarAsync<DateTimeOffset?>(BookingSql.NextLapse, slot, tx);
             var full = new Full(date, minute, (int)left, nextLapse);
             _full[(date, minute)] = full;
             SeenFull.Add(full);

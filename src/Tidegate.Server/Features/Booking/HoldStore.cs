@@ -24,13 +24,13 @@ public sealed class HoldStore : IAsyncDisposable
     private readonly bool _bulk;
     private readonly GroupCommit<NewHold, HoldResult>? _group;
 
-    public HoldStore(Db db, TimeProvider clock, SlotSignals signals, WriteGate gate, IConfiguration config)
+    public HoldStore(Db db, TimeProvider clock, SlotSignals signals, WriteGate gate, BookingOptions options)
     {
         (_db, _clock, _signals, _gate) = (db, clock, signals, gate);
-        _bulk = config.GetValue("Tidegate:Booking:BulkInsert", db.Engine == DbEngine.Postgres);
-        if (config.GetValue("Tidegate:Booking:GroupCommit", true))
+        _bulk = options.BulkInsert ?? db.Engine == DbEngine.Postgres;
+        if (options.GroupCommit)
             _group = new GroupCommit<NewHold, HoldResult>("hold writer",
-                config.GetValue("Tidegate:Booking:QueueCapacity", 4096), config.GetValue("Tidegate:Booking:MaxBatch", 512), RunBatchAsync);
+                options.QueueCapacity, options.MaxBatch, RunBatchAsync);
     }
 
     /// <summary>Holds places, or says why not. Throws <see cref="OverloadedException"/> when the writer's queue is full.</summary>

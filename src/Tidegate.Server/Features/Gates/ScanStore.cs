@@ -24,12 +24,12 @@ public sealed class ScanStore : IAsyncDisposable
     private readonly JsonSerializerOptions _json;
     private readonly GroupCommit<Scan, ScanResponse>? _group;
 
-    public ScanStore(Db db, WriteGate gate, JsonSerializerOptions json, IConfiguration config)
+    public ScanStore(Db db, WriteGate gate, JsonSerializerOptions json, GateOptions options)
     {
         (_db, _gate, _json) = (db, gate, json);
-        if (config.GetValue("Tidegate:Gates:GroupCommit", true))
+        if (options.GroupCommit)
             _group = new GroupCommit<Scan, ScanResponse>("scan writer",
-                config.GetValue("Tidegate:Gates:QueueCapacity", 4096), config.GetValue("Tidegate:Gates:MaxBatch", 256), RunBatchAsync);
+                options.QueueCapacity, options.MaxBatch, RunBatchAsync);
     }
 
     /// <summary>The decision for the scan, or the stored one when its nonce was seen before. Throws <see cref="OverloadedException"/> when the writer's queue is full.</summary>

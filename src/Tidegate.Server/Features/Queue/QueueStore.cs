@@ -24,10 +24,10 @@ public sealed class QueueStore : IAsyncDisposable
     private readonly WriteGate _gate;
     private readonly GroupCommit<Join, long?> _joins;
 
-    public QueueStore(Db db, TimeProvider clock, WriteGate gate, IConfiguration config)
+    public QueueStore(Db db, TimeProvider clock, WriteGate gate, QueueOptions options)
     {
         (_db, _clock, _gate) = (db, clock, gate);
-        _joins = new GroupCommit<Join, long?>("queue writer", config.GetValue("Tidegate:Queue:JoinCapacity", 8192), 1000, JoinBatchAsync);
+        _joins = new GroupCommit<Join, long?>("queue writer", options.JoinCapacity, 1000, JoinBatchAsync);
     }
 
     /// <summary>Adds an entry; its position, or null when it joined before the opening (shuffled at 00:00).</summary>

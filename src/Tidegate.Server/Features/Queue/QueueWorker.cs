@@ -11,12 +11,12 @@ namespace Tidegate.Server.Features.Queue;
 /// however many instances tick.
 /// </summary>
 public sealed class QueueWorker(
-    QueueStore store, QueueState state, VenueStore venues, QueueSettings settings, TimeProvider clock, IConfiguration config,
+    QueueStore store, QueueState state, VenueStore venues, QueueSettings settings, TimeProvider clock, QueueOptions options,
     ILogger<QueueWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var tick = TimeSpan.FromMilliseconds(config.GetValue("Tidegate:Queue:TickMilliseconds", 250));
+        var tick = TimeSpan.FromMilliseconds(options.TickMilliseconds);
         using var timer = new PeriodicTimer(tick);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -16,7 +16,7 @@ public static class TicketEndpoints
         .AddSingleton<MailSignal>()
         .AddSingleton<MailOutboxAge>()
         .AddSingleton<IConfirmationStep, QueueTicketEmail>()
-        .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<IConfiguration>(), DataDirectory(sp)))
+        .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<MailOptions>(), DataDirectory(sp)))
         .AddSingleton<Pages.TicketAccess>()
         .AddHostedService<TicketMailer>();
 

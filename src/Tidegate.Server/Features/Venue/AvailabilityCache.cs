@@ -27,12 +27,11 @@ public sealed class AvailabilityCache
         public bool Failed => Load.IsValueCreated && Load.Value.IsFaulted;
     }
 
-    public AvailabilityCache(VenueStore venues, SlotStore slots, TimeProvider clock, SlotSignals signals, IConfiguration config,
+    public AvailabilityCache(VenueStore venues, SlotStore slots, TimeProvider clock, SlotSignals signals, AvailabilityOptions options,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         (_venues, _slots, _clock, _json) = (venues, slots, clock, json.Value.SerializerOptions);
-        _lifetime = config.GetValue("Tidegate:Availability:CacheMilliseconds", 1000L);
-        _minRefresh = config.GetValue("Tidegate:Availability:MinRefreshMilliseconds", 250L);
+        (_lifetime, _minRefresh) = (options.CacheMilliseconds, options.MinRefreshMilliseconds);
         signals.Changed += date => _entries.TryRemove(date, out _);
         signals.Wrote += Soon;
     }

@@ -8,12 +8,12 @@ namespace Tidegate.Server.Features.Venue;
 /// place can come back by itself (the first live hold's expiry), a short lifetime runs out (so
 /// releases on other instances show within seconds), or <see cref="Released"/> is called.
 /// </summary>
-public sealed class SlotSignals(TimeProvider clock, IConfiguration config)
+public sealed class SlotSignals(TimeProvider clock, SoldOutMemoryOptions options)
 {
     private readonly ConcurrentDictionary<(DateOnly Date, int Minute), SoldOut> _soldOut = new();
-    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(config.GetValue("Tidegate:Booking:SoldOutMemorySeconds", 5.0));
+    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(options.SoldOutMemorySeconds);
 
-    private sealed record SoldOut(int Remaining, long Until);
+    private sealed record SoldOut(int Remaining, DateTimeOffset Until);
 
     /// <summary>Raised when a slot sells out or places come back; the availability cache refreshes at once.</summary>
     public event Action<DateOnly>? Changed;
@@ -27,7 +27,7 @@ public sealed class SlotSignals(TimeProvider clock, IConfiguration config)
     public int? KnownTooFull(DateOnly date, int startMinute, int persons)
     {
         if (!_soldOut.TryGetValue((date, startMinute), out var state)) return null;
-        if (clock.GetUtcNow().ToUnixTimeMilliseconds() >= state.Until)
+        if (clock.GetUtcNow() >= state.Until)
         {
             _soldOut.TryRemove(new KeyValuePair<(DateOnly, int), SoldOut>((date, startMinute), state));
             return null;
@@ -35,10 +35,10 @@ public sealed class SlotSignals(TimeProvider clock, IConfiguration config)
         return persons > state.Remaining ? state.Remaining : null;
     }
 
-    /// <summary>The writer saw the slot refuse a party: remember it until <paramref name="nextLapse"/> (unix ms) at the latest.</summary>
-    public void SawFull(DateOnly date, int startMinute, int remaining, long? nextLapse)
+    /// <summary>The writer saw the slot refuse a party: remember it until <paramref name="nextLapse"/> at the latest.</summary>
+    public void SawFull(DateOnly date, int startMinute, int remaining, DateTimeOffset? nextLapse)
     {
-        var until = clock.GetUtcNow().Add(_lifetime).ToUnixTimeMilliseconds();
+        var until = clock.GetUtcNow().Add(_lifetime);
         if (nextLapse is { } lapse && lapse < until) until = lapse;
         var fresh = !_soldOut.ContainsKey((date, startMinute));
         _soldOut[(date, startMinute)] = new SoldOut(remaining, until);

@@ -1,3 +1,4 @@
+using Tidegate.Server.Infrastructure.Mail;
 using Dapper;
 using Tidegate.Server.Data;
 
@@ -8,9 +9,9 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// mail worker measures it between sends, at most every Tidegate:Mail:AgeEverySeconds (10), with one
 /// small query over the unsent rows (the partial index of due rows); a scrape only reads the value.
 /// </summary>
-public sealed class MailOutboxAge(Db db, TimeProvider clock, IConfiguration config)
+public sealed class MailOutboxAge(Db db, TimeProvider clock, MailOptions options)
 {
-    private readonly TimeSpan _every = TimeSpan.FromSeconds(config.GetValue("Tidegate:Mail:AgeEverySeconds", 10.0));
+    private readonly TimeSpan _every = TimeSpan.FromSeconds(options.AgeEverySeconds);
     private DateTimeOffset _measuredAt = DateTimeOffset.MinValue;
 
     public double OldestUnsentSeconds { get; private set; }

@@ -1,3 +1,4 @@
+using Tidegate.Server.Infrastructure.Mail;
 using Tidegate.Domain.Common;
 using System.Globalization;
 using System.Net;
@@ -17,7 +18,7 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// details and the link to the ticket page. Personal data is decrypted only here.
 /// </summary>
 public sealed class TicketEmail(
-    TicketIssuer issuer, PersonalData personal, VenueStore venues, GateSettings gates, IConfiguration config, IStringLocalizer<SharedResource> text)
+    TicketIssuer issuer, PersonalData personal, VenueStore venues, GateSettings gates, MailOptions mail, IStringLocalizer<SharedResource> text)
 {
     public const string QrContentId = "ticket-qr";
 
@@ -35,7 +36,7 @@ public sealed class TicketEmail(
         string[] languages = booking.Language is "ja" or "en" ? [booking.Language] : ["ja", "en"];
         var texts = languages.Select(language => (Texts: WordsFor(language, details), Link: issuer.PageUrl(booking.Id, language))).ToList();
         var message = new MimeMessage { Subject = string.Join(" / ", texts.Select(t => t.Texts.Subject)) };
-        message.From.Add(new MailboxAddress(calendar.Settings.Name, config["Tidegate:Mail:From"] ?? "tickets@tidegate.local"));
+        message.From.Add(new MailboxAddress(calendar.Settings.Name, mail.From));
         // MailboxAddress(name, address): the name is encoded as a display name, never parsed, so
         // quotes, commas or brackets in it cannot add a recipient or a header; control characters
         // (line breaks) become spaces, as some mail programs refuse them even encoded.

@@ -13,13 +13,11 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// </summary>
 public sealed class TicketMailer(
     TicketMailOutbox outbox, TicketEmail email, IMailSender sender, MailSignal signal, Db db, JobLeases leases, TimeProvider clock,
-    IConfiguration config, MailOutboxAge age, ILogger<TicketMailer> logger) : BackgroundService
+    MailOptions options, MailOutboxAge age, ILogger<TicketMailer> logger) : BackgroundService
 {
-    private readonly IConfigurationSection _mail = config.GetSection("Tidegate:Mail");
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var poll = TimeSpan.FromSeconds(_mail.GetValue("PollSeconds", 2.0));
+        var poll = TimeSpan.FromSeconds(options.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -67,7 +65,7 @@ public sealed class TicketMailer(
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var error = e is MailKit.Net.Smtp.SmtpCommandException smtp ? $"{e.GetType().Name} {smtp.StatusCode}" : e.GetType().Name;
-            if (item.Attempts >= _mail.GetValue("MaxAttempts", 20))
+            if (item.Attempts >= options.MaxAttempts)
             {
                 logger.LogError("Ticket email {OutboxId} failed {Attempts} times ({Error}); giving up", item.Id, item.Attempts, error);
                 await outbox.GiveUpAsync(item.Id, error, CancellationToken.None);
@@ -82,9 +80,7 @@ public sealed class TicketMailer(
     /// <summary>base × 2^(attempt−1), capped, with ±20% jitter so instances do not retry in step.</summary>
     private TimeSpan Backoff(int attempt)
     {
-        var baseSeconds = _mail.GetValue("RetryBaseSeconds", 10.0);
-        var maxSeconds = _mail.GetValue("RetryMaxSeconds", 3600.0);
-        var seconds = Math.Min(maxSeconds, baseSeconds * Math.Pow(2, Math.Min(attempt - 1, 20)));
+        var seconds = Math.Min(options.RetryMaxSeconds, options.RetryBaseSeconds * Math.Pow(2, Math.Min(attempt - 1, 20)));
         return TimeSpan.FromSeconds(seconds * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 }
