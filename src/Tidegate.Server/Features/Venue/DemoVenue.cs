@@ -7,8 +7,10 @@ using Tidegate.Server.Data;
 namespace Tidegate.Server.Features.Venue;
 
 /// <summary>
-/// On an empty database, creates the venue from configuration (Tidegate:Venue, defaulting to the
-/// Sameshine values of SPEC §3) with its prices and holidays, so a fresh start is usable at once.
+/// On an empty database, creates the venue row with its prices and holidays, so a fresh start is
+/// usable at once: the <see cref="VenueSettings"/> and <see cref="PriceList.SameshineDefaults"/>
+/// defaults (SPEC §3), overridden by whatever Tidegate:Venue sets. This is the only reader of that
+/// section's venue numbers; from then on the row rules and configuration no longer matters.
 /// </summary>
 public sealed class DemoVenue(Db db, IConfiguration config, TimeProvider clock, ILogger<DemoVenue> logger)
 {
