@@ -13,8 +13,9 @@ public sealed class Migrator(Db db, TimeProvider clock, ILogger<Migrator> logger
 
     public async Task MigrateAsync(CancellationToken ct = default)
     {
+        var dialect = SqlDialect.Of(db.Engine);
         await using var connection = await db.OpenAsync(ct);
-        if (db.Engine == DbEngine.Postgres) await connection.ExecuteAsync("SELECT pg_advisory_lock(@id)", new { id = AdvisoryLockId });
+        if (dialect.AdvisoryLock is { } lockSql) await connection.ExecuteAsync(lockSql, new { id = AdvisoryLockId });
         try
         {
             await connection.ExecuteAsync(
@@ -35,7 +36,7 @@ public sealed class Migrator(Db db, TimeProvider clock, ILogger<Migrator> logger
         }
         finally
         {
-            if (db.Engine == DbEngine.Postgres) await connection.ExecuteAsync("SELECT pg_advisory_unlock(@id)", new { id = AdvisoryLockId });
+            if (dialect.AdvisoryUnlock is { } unlockSql) await connection.ExecuteAsync(unlockSql, new { id = AdvisoryLockId });
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class SqliteCheckpointer(Db db, JobLeases leases, DatabaseOptions 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (db.Engine != DbEngine.Sqlite) return;
+        if (SqlDialect.Of(db.Engine).WalCheckpoint is not { } checkpoint) return;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.CheckpointMilliseconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -24,7 +24,7 @@ public sealed class SqliteCheckpointer(Db db, JobLeases leases, DatabaseOptions 
             try
             {
                 await using var connection = await db.OpenAsync(stoppingToken);
-                await connection.ExecuteAsync("PRAGMA wal_checkpoint(PASSIVE);");
+                await connection.ExecuteAsync(checkpoint);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
