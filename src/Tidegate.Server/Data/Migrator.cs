@@ -29,7 +29,7 @@ public sealed class Migrator(Db db, TimeProvider clock, ILogger<Migrator> logger
                 await connection.ExecuteAsync(migration.For(db.Engine), transaction: tx);
                 await connection.ExecuteAsync(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
-                    new { migration.Version, migration.Name, At = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx);
+                    new { migration.Version, migration.Name, At = clock.GetUtcNow() }, tx);
                 await tx.CommitAsync(ct);
                 logger.LogInformation("Applied migration {Version} {Name}", migration.Version, migration.Name);
             }

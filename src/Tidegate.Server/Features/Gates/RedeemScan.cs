@@ -22,7 +22,7 @@ public static class RedeemScan
 
         var now = clock.GetUtcNow();
         var at = request.ScannedAt is { } scannedAt && scannedAt <= now + FutureSkew ? scannedAt : now;
-        var scan = new ScanStore.Scan(request, keys.Verify(request.Code), at, calendar.Time.Today(at), now.ToUnixTimeMilliseconds(),
+        var scan = new ScanStore.Scan(request, keys.Verify(request.Code), at, calendar.Time.Today(at), now,
             calendar, settings.Window);
         try
         {

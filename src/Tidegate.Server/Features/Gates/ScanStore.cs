@@ -16,7 +16,7 @@ namespace Tidegate.Server.Features.Gates;
 /// </summary>
 public sealed class ScanStore : IAsyncDisposable
 {
-    public sealed record Scan(ScanRequest Request, TicketClaims? Claims, DateTimeOffset At, DateOnly Today, long Now,
+    public sealed record Scan(ScanRequest Request, TicketClaims? Claims, DateTimeOffset At, DateOnly Today, DateTimeOffset Now,
         VenueCalendar Calendar, EntryWindow Window);
 
     private readonly Db _db;

@@ -46,7 +46,7 @@ public sealed class SettlePayment(
             : now - DateTimeOffset.FromUnixTimeMilliseconds(payment.CreatedAt) > abandonAfter ? PaymentStatus.Abandoned
             : PaymentStatus.Pending;
         var changed = await db.WriteAsync((connection, tx) => connection.ExecuteAsync(PaymentSql.MarkOpen,
-            new { payment.Id, Status = status, fresh.FailureCode, Now = now.ToUnixTimeMilliseconds() }, tx), ct);
+            new { payment.Id, Status = status, fresh.FailureCode, Now = now }, tx), ct);
         if (changed > 0 && status != PaymentStatus.Pending && status != payment.Status) TidegateMetrics.PaymentSettled(status);
         return status == PaymentStatus.Failed ? SettleResult.Failed : SettleResult.Open;
     }

@@ -28,7 +28,7 @@ public sealed class DemoVenue(Db db, IConfiguration config, TimeProvider clock, 
                                box_office_percent, hold_minutes, max_party_size, created_at)
             VALUES (@Id, @Name, @TimeZone, @Opens, @Closes, @SlotMinutes, @LastEntryMinutes, @SlotCapacity,
                     @BoxOfficePercent, @HoldMinutes, @MaxPartySize, @CreatedAt)
-            """, VenueRow.From(settings, clock.GetUtcNow().ToUnixTimeMilliseconds()), tx);
+            """, VenueRow.From(settings, clock.GetUtcNow()), tx);
 
         var prices = PriceList.SameshineDefaults().Prices.Select(p => new
         {

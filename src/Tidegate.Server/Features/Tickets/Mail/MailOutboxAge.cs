@@ -22,8 +22,8 @@ public sealed class MailOutboxAge(Db db, TimeProvider clock, MailOptions options
         if (now - _measuredAt < _every && now >= _measuredAt) return;
         _measuredAt = now;
         await using var connection = await db.OpenAsync(ct);
-        var oldest = await connection.ExecuteScalarAsync<long?>(
+        var oldest = await connection.ExecuteScalarAsync<DateTimeOffset?>(
             "SELECT MIN(created_at) FROM mail_outbox WHERE sent_at IS NULL AND failed = 0");
-        OldestUnsentSeconds = oldest is { } created ? Math.Max(0, (now.ToUnixTimeMilliseconds() - created) / 1000.0) : 0;
+        OldestUnsentSeconds = oldest is { } created ? Math.Max(0, (now - created).TotalSeconds) : 0;
     }
 }

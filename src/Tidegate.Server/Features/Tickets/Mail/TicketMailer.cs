@@ -42,8 +42,8 @@ public sealed class TicketMailer(
     /// <summary>Sends what is due now; returns how many rows it worked on.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var items = await outbox.ClaimDueAsync(now, now + 120_000, 20, ct);
+        var now = clock.GetUtcNow();
+        var items = await outbox.ClaimDueAsync(now, now.AddMinutes(2), 20, ct);
         foreach (var item in items) await SendAsync(item, ct);
         return items.Count;
     }
@@ -60,7 +60,7 @@ public sealed class TicketMailer(
         {
             using var message = await email.ComposeAsync(booking, ct);
             await sender.SendAsync(message, ct);
-            await outbox.MarkSentAsync(item.Id, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct);
+            await outbox.MarkSentAsync(item.Id, clock.GetUtcNow(), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -73,7 +73,7 @@ public sealed class TicketMailer(
             }
             var delay = Backoff((int)item.Attempts);
             logger.LogWarning("Ticket email {OutboxId} attempt {Attempts} failed ({Error}); retrying in {Delay}", item.Id, item.Attempts, error, delay);
-            await outbox.RetryLaterAsync(item.Id, clock.GetUtcNow().Add(delay).ToUnixTimeMilliseconds(), error, CancellationToken.None);
+            await outbox.RetryLaterAsync(item.Id, clock.GetUtcNow().Add(delay), error, CancellationToken.None);
         }
     }
 
