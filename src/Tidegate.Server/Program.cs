@@ -31,6 +31,7 @@ builder.Services
     .AddTidegateNetwork(builder.Configuration);
 
 var app = builder.Build();
+if (Settings.Refuse(app)) return;
 
 // "migrate": apply the schema and stop, for deployments that migrate before rolling out.
 if (args.Contains("migrate"))
@@ -38,7 +39,7 @@ if (args.Contains("migrate"))
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
     return;
 }
-if (app.Configuration.GetValue("Tidegate:Database:MigrateOnStart", true))
+if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStart)
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 await app.Services.GetRequiredService<DemoVenue>().SeedIfEmptyAsync();
 
@@ -64,7 +65,7 @@ app.MapGates();
 app.MapBoxOffice();
 app.MapPayments();
 app.MapQueue();
-if (app.Configuration.GetValue<bool>("Tidegate:DevTools")) app.MapDevTools();
+if (app.Services.GetRequiredService<DevToolsOptions>().DevTools) app.MapDevTools();
 
 app.Run();
 

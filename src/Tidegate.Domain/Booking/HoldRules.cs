@@ -11,13 +11,13 @@ public static class HoldRules
         TimeOnly start, TicketCounts tickets, DateTimeOffset now)
     {
         if (!day.IsOpen)
-            return new Error(ErrorCodes.VenueClosed, $"The aquarium is closed on {day.Date:yyyy-MM-dd}.");
+            return new Error(ErrorCodes.VenueClosed, $"The aquarium is closed on {IsoDate.Text(day.Date)}.");
         if (SlotGrid.Find(day, venue, start) is not { } slot)
-            return new Error(ErrorCodes.InvalidSlot, $"There is no entry slot starting at {start:HH\\:mm} on {day.Date:yyyy-MM-dd}.");
+            return new Error(ErrorCodes.InvalidSlot, $"There is no entry slot starting at {start:HH\\:mm} on {IsoDate.Text(day.Date)}.");
 
         var opensAt = BookingWindow.OpensAt(day.Date, time);
         if (now < opensAt)
-            return new Error(ErrorCodes.BookingNotOpen, $"Bookings for {day.Date:yyyy-MM-dd} open at {opensAt:yyyy-MM-dd HH:mm} venue time.")
+            return new Error(ErrorCodes.BookingNotOpen, $"Bookings for {IsoDate.Text(day.Date)} open at {opensAt:yyyy-MM-dd HH:mm} venue time.")
                 .With("bookingOpensAt", opensAt);
         var slotEnd = time.End(slot);
         if (now >= slotEnd)

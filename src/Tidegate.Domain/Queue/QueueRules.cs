@@ -74,7 +74,7 @@ public static class QueueRules
     public static Error? CheckAdmission(AdmissionClaims? claims, DateOnly date, DateTimeOffset now)
     {
         if (claims is null)
-            return new Error(ErrorCodes.QueueRequired, $"Bookings for {date:yyyy-MM-dd} go through the waiting room: join it at /queue/{date:yyyy-MM-dd}.");
+            return new Error(ErrorCodes.QueueRequired, $"Bookings for {IsoDate.Text(date)} go through the waiting room: join it at /queue/{IsoDate.Text(date)}.");
         if (claims.Date != date)
             return new Error(ErrorCodes.QueueRequired, "This admission is for another date.");
         if (now >= claims.ExpiresAt)

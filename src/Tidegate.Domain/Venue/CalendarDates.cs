@@ -1,4 +1,4 @@
-using System.Globalization;
+using Tidegate.Domain.Common;
 
 namespace Tidegate.Domain.Venue;
 
@@ -13,6 +13,6 @@ public static class CalendarDates
     public static readonly DateOnly Last = new(2199, 12, 31);
 
     public static DateOnly? Parse(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        IsoDate.TryParse(text, out var date)
         && date >= First && date <= Last ? date : null;
 }

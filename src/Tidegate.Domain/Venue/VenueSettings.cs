@@ -1,8 +1,9 @@
 namespace Tidegate.Domain.Venue;
 
 /// <summary>
-/// The venue's standing rules. Defaults are the Sameshine Aquarium's (SPEC §3); every deployment
-/// overrides them by configuration or the operator console.
+/// The venue's standing rules. At run time they are the venue row's (VenueStore → VenueCalendar.Settings),
+/// the one source of each number. The defaults below are the Sameshine Aquarium's (SPEC §3) and are
+/// written nowhere else: they seed the row of an empty database, with any Tidegate:Venue overrides.
 /// </summary>
 public sealed record VenueSettings
 {

@@ -15,7 +15,7 @@ public sealed class Db : IDisposable, IAsyncDisposable
     /// <summary>Turns for this process's SQLite writers, so they hand the write lock over instead of sleeping in the busy handler.</summary>
     private readonly WriteGate _gate;
 
-    static Db() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    static Db() => DbMapping.Configure();
 
     /// <param name="laneBatch">Works per shared write transaction on SQLite (<see cref="WriteLane"/>); 0 gives one transaction each.</param>
     public Db(DbEngine engine, string connectionString, string synchronous = "FULL", int laneBatch = 256, int laneCapacity = 8192)

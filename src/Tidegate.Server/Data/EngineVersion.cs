@@ -14,7 +14,7 @@ public sealed class EngineVersion(Db db, ILogger<EngineVersion> logger) : IHoste
     public static async Task<string> ReadAsync(Db db, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<string>(db.Engine == DbEngine.Sqlite ? "SELECT sqlite_version()" : "SHOW server_version") ?? "?";
+        return await connection.ExecuteScalarAsync<string>(SqlDialect.Of(db.Engine).EngineVersion) ?? "?";
     }
 
     public async Task StartAsync(CancellationToken ct)

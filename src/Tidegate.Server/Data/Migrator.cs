@@ -13,8 +13,9 @@ public sealed class Migrator(Db db, TimeProvider clock, ILogger<Migrator> logger
 
     public async Task MigrateAsync(CancellationToken ct = default)
     {
+        var dialect = SqlDialect.Of(db.Engine);
         await using var connection = await db.OpenAsync(ct);
-        if (db.Engine == DbEngine.Postgres) await connection.ExecuteAsync("SELECT pg_advisory_lock(@id)", new { id = AdvisoryLockId });
+        if (dialect.AdvisoryLock is { } lockSql) await connection.ExecuteAsync(lockSql, new { id = AdvisoryLockId });
         try
         {
             await connection.ExecuteAsync(
@@ -29,14 +30,14 @@ public sealed class Migrator(Db db, TimeProvider clock, ILogger<Migrator> logger
                 await write.Connection.ExecuteAsync(migration.For(db.Engine), transaction: tx);
                 await write.Connection.ExecuteAsync(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
-                    new { migration.Version, migration.Name, At = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx);
+                    new { migration.Version, migration.Name, At = clock.GetUtcNow() }, tx);
                 await tx.CommitAsync(ct);
                 logger.LogInformation("Applied migration {Version} {Name}", migration.Version, migration.Name);
             }
         }
         finally
         {
-            if (db.Engine == DbEngine.Postgres) await connection.ExecuteAsync("SELECT pg_advisory_unlock(@id)", new { id = AdvisoryLockId });
+            if (dialect.AdvisoryUnlock is { } unlockSql) await connection.ExecuteAsync(unlockSql, new { id = AdvisoryLockId });
         }
     }
 

@@ -12,19 +12,19 @@ namespace Tidegate.Server.Data;
 /// still needs, beside the writer, never blocking it. Commits are as durable as before: the WAL is
 /// fsynced on every commit either way.
 /// </summary>
-public sealed class SqliteCheckpointer(Db db, JobLeases leases, IConfiguration config, ILogger<SqliteCheckpointer> logger) : BackgroundService
+public sealed class SqliteCheckpointer(Db db, JobLeases leases, DatabaseOptions options, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (db.Engine != DbEngine.Sqlite) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(config.GetValue("Tidegate:Database:CheckpointMilliseconds", 500)));
+        if (SqlDialect.Of(db.Engine).WalCheckpoint is not { } checkpoint) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.CheckpointMilliseconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             if (!leases.ShouldRun(JobNames.SqliteCheckpointer)) continue;
             try
             {
                 await using var connection = await db.OpenAsync(stoppingToken);
-                await connection.ExecuteAsync("PRAGMA wal_checkpoint(PASSIVE);");
+                await connection.ExecuteAsync(checkpoint);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

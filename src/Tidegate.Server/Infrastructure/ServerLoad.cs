@@ -7,9 +7,9 @@ namespace Tidegate.Server.Infrastructure;
 /// 503 with Retry-After at once instead of queueing work it cannot finish, so overload stays fast.
 /// Health probes are always let through.
 /// </summary>
-public sealed class ServerLoad(RequestDelegate next, IConfiguration config)
+public sealed class ServerLoad(RequestDelegate next, ServerOptions options)
 {
-    private readonly int _max = config.GetValue("Tidegate:Server:MaxInFlight", 4096);
+    private readonly int _max = options.MaxInFlight;
     private int _inFlight;
 
     public async Task InvokeAsync(HttpContext context)

@@ -16,6 +16,7 @@ public static class ServerSetup
     {
         var config = builder.Configuration;
         var services = builder.Services;
+        // Read before the container exists (like ProductionGuard and DataFolder): the rest are options classes (Settings).
         var dataDirectory = Path.GetFullPath(config["Tidegate:DataDirectory"] ?? "data");
 
         builder.Logging.ClearProviders();
@@ -29,9 +30,13 @@ public static class ServerSetup
             clock.Set(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture));
         services.AddSingleton(clock).AddSingleton<TimeProvider>(clock);
 
-        services.AddSingleton(_ => CreateDb(config, dataDirectory));
+        services.AddSettings<DatabaseOptions>(DatabaseOptions.Section)
+            .AddSettings<DevToolsOptions>(DevToolsOptions.Section)
+            .AddSettings<ServerOptions>(ServerOptions.Section)
+            .AddSettings<Mail.MailOptions>(Mail.MailOptions.Section);
+        services.AddSingleton(sp => CreateDb(sp.GetRequiredService<DatabaseOptions>(), dataDirectory));
         services.AddSingleton<Migrator>();
-        services.AddJobLeases(config);
+        services.AddJobLeases();
         services.AddHostedService<EngineVersion>();
         services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton(sp => Secrets.Load(config, builder.Environment, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger<Secrets>()));
@@ -83,19 +88,18 @@ public static class ServerSetup
         return builder.ConnectionString;
     }
 
-    public static Db CreateDb(IConfiguration config, string dataDirectory)
+    public static Db CreateDb(DatabaseOptions options, string dataDirectory)
     {
-        var provider = (config["Tidegate:Database:Provider"] ?? "sqlite").ToLowerInvariant();
-        var connectionString = config["Tidegate:Database:ConnectionString"];
+        var provider = options.Provider.ToLowerInvariant();
+        var connectionString = options.ConnectionString;
         return provider switch
         {
             "postgres" or "postgresql" => new Db(DbEngine.Postgres, WithPoolLimit(
                 connectionString ?? throw new InvalidOperationException("Tidegate:Database:ConnectionString is required for PostgreSQL."),
-                config.GetValue("Tidegate:Database:MaxPoolSize", 30))),
+                options.MaxPoolSize)),
             "sqlite" => new Db(DbEngine.Sqlite,
                 connectionString ?? $"Data Source={Path.Combine(dataDirectory, "tidegate.db")}",
-                config["Tidegate:Database:Synchronous"] ?? "FULL", config.GetValue("Tidegate:Database:WriteLaneBatch", 256),
-                config.GetValue("Tidegate:Database:WriteLaneCapacity", 8192)),
+                options.Synchronous, options.WriteLaneBatch, options.WriteLaneCapacity),
             _ => throw new InvalidOperationException($"Unknown Tidegate:Database:Provider '{provider}' (sqlite or postgres)."),
         };
     }

@@ -80,7 +80,7 @@ public class GroupCommitTests
         await client.PostJson("/api/v1/bookings", Api.Guest(adult: 1, email: "b@example.com")).ExpectProblem(HttpStatusCode.Conflict, "sold_out");
 
         // A release signal (what cancellation calls) makes the next request ask the database again.
-        app.Get<Features.Venue.SlotSignals>().Released("2026-12-20", 630);
+        app.Get<Features.Venue.SlotSignals>().Released(new DateOnly(2026, 12, 20), 630);
         await client.PostJson("/api/v1/bookings", Api.Guest(adult: 1, email: "b@example.com")).ExpectJson(HttpStatusCode.Created);
     }
 

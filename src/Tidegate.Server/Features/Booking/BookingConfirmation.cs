@@ -60,9 +60,8 @@ public sealed class BookingConfirmation(Db db, VenueStore venues, TimeProvider c
         if (payment.Purpose == PaymentPurpose.Move)
             return await BookingMoves.ApplyPaidMoveAsync(connection, tx, booking, payment, calendar, now, moveSteps);
 
-        var slotEnd = calendar.Time.At(booking.Date, SlotGrid.AtMinute((int)booking.StartMinute).AddMinutes(calendar.Settings.SlotMinutes));
-        var expires = booking.ExpiresAt is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : (DateTimeOffset?)null;
-        var decision = ConfirmationDecision.Decide(true, booking.Status, expires, slotEnd, now);
+        var slotEnd = calendar.Time.At(booking.VisitDate, SlotGrid.AtMinute((int)booking.StartMinute).AddMinutes(calendar.Settings.SlotMinutes));
+        var decision = ConfirmationDecision.Decide(true, booking.Status, booking.ExpiresAt, slotEnd, now);
         switch (decision.Action)
         {
             case Settlement.Confirm:

@@ -7,6 +7,8 @@ namespace Tidegate.Server.Features.Booking;
 public static class BookingEndpoints
 {
     public static IServiceCollection AddBooking(this IServiceCollection services) => services
+        .AddSettings<BookingOptions>(BookingOptions.Section)
+        .AddSettings<HoldOptions>(HoldOptions.Section)
         .AddSingleton<HoldStore>()
         .AddSingleton<CreateBooking>()
         .AddSingleton<GetBooking>()
@@ -44,7 +46,7 @@ public static class BookingEndpoints
         app.MapGet("/payments/return/{bookingId}", ReturnFromPayment.Handle).WithName("PaymentReturn").WithTags("Payments")
             .WithSummary("Where the card page sends the visitor back; settles, then redirects to the ticket page.");
 
-        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Tidegate:DevTools"))
+        if (app.ServiceProvider.GetRequiredService<DevToolsOptions>().DevTools)
         {
             app.MapGet("/api/v1/dev/hold-writer", (HoldStore holds) => TypedResults.Ok(holds.Stats));
             app.MapGet("/api/v1/dev/write-lane", (Data.Db db) => TypedResults.Ok(db.Lane.Stats));

@@ -9,7 +9,7 @@ using Tidegate.Server.Data;
 
 namespace Tidegate.Server.Features.Booking;
 
-public sealed record MoveTarget(string VisitDate, int StartMinute, int Amount);
+public sealed record MoveTarget(DateOnly VisitDate, int StartMinute, int Amount);
 
 public enum MoveResult { Moved, SoldOut, LimitExceeded, Stale }
 
@@ -53,10 +53,10 @@ public static class BookingMoves
     {
         var ms = now.ToUnixTimeMilliseconds();
         var current = booking.Status == BookingStatus.Confirmed && booking.TicketSerial == payment.MoveSerial
-            && CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is null;
+            && CancellationRules.Check(booking.Status, booking.VisitDate, calendar.Time, now) is null;
         if (current)
         {
-            var target = new MoveTarget(payment.MoveDate!, (int)payment.MoveStartMinute!, (int)payment.MoveAmount!);
+            var target = new MoveTarget(payment.MoveDate!.Value, (int)payment.MoveStartMinute!, (int)payment.MoveAmount!);
             var (result, _) = await MoveAsync(connection, tx, booking, target, ms, steps);
             if (result == MoveResult.Stale) throw BookingConfirmation.LostCompareAndSet();
             if (result == MoveResult.Moved) return ConfirmationOutcome.Moved;

@@ -1,5 +1,6 @@
 using Dapper;
 using Tidegate.Domain.Booking;
+using Tidegate.Domain.Common;
 using Tidegate.Domain.Venue;
 using Tidegate.Server.Data;
 
@@ -9,7 +10,7 @@ namespace Tidegate.Server.Features.Booking;
 public sealed class BookingRow
 {
     public string Id { get; set; } = "";
-    public string VisitDate { get; set; } = "";
+    public DateOnly VisitDate { get; set; }
     public long StartMinute { get; set; }
     public string Status { get; set; } = "";
     public string Channel { get; set; } = "";
@@ -26,26 +27,24 @@ public sealed class BookingRow
     /// <summary>"ja" or "en": the ticket email's language; null for both.</summary>
     public string? Language { get; set; }
     public long CreatedAt { get; set; }
-    public long? ExpiresAt { get; set; }
-    public long? ConfirmedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; set; }
     public long? EndedAt { get; set; }
     /// <summary>Bumped whenever the booking's ticket changes (a move); codes with an older serial are revoked.</summary>
     public long TicketSerial { get; set; }
 
-    public DateOnly Date => DateOnly.ParseExact(VisitDate, "yyyy-MM-dd");
-
     /// <summary>A lapsed hold is expired the moment it lapses, whether or not the sweeper has run.</summary>
     public string StatusAt(DateTimeOffset now) =>
-        Status == BookingStatus.Held && ExpiresAt is { } expires && now.ToUnixTimeMilliseconds() >= expires ? BookingStatus.Expired : Status;
+        Status == BookingStatus.Held && ExpiresAt is { } expires && now >= expires ? BookingStatus.Expired : Status;
 
     public BookingView ToView(VenueTime time, DateTimeOffset now, int slotMinutes)
     {
         var start = SlotGrid.AtMinute((int)StartMinute);
-        var slot = new Slot(Date, start, start.AddMinutes(slotMinutes));
-        return new BookingView(Id, StatusAt(now), VisitDate, new SlotTimes(time.Start(slot), time.End(slot)),
+        var slot = new Slot(VisitDate, start, start.AddMinutes(slotMinutes));
+        return new BookingView(Id, StatusAt(now), IsoDate.Text(VisitDate), new SlotTimes(time.Start(slot), time.End(slot)),
             new TicketCountsView((int)Adults, (int)Children, (int)Infants, (int)Toddlers), (int)Persons, (int)Amount, "JPY",
-            ExpiresAt is { } e ? time.Local(DateTimeOffset.FromUnixTimeMilliseconds(e)) : null,
-            ConfirmedAt is { } c ? time.Local(DateTimeOffset.FromUnixTimeMilliseconds(c)) : null);
+            ExpiresAt is { } e ? time.Local(e) : null,
+            ConfirmedAt is { } c ? time.Local(c) : null);
     }
 
     public static async Task<BookingRow?> FindAsync(Db db, string id, CancellationToken ct)

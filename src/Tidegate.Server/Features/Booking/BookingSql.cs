@@ -72,7 +72,7 @@ public static class BookingSql
     public static object HoldRow(NewHold hold, long now) => new
     {
         hold.Id,
-        VisitDate = hold.Terms.Slot.Date.ToString("yyyy-MM-dd"),
+        VisitDate = hold.Terms.Slot.Date,
         hold.Terms.Slot.StartMinute,
         hold.Channel,
         Adults = hold.Terms.Tickets.Adult,
@@ -86,7 +86,7 @@ public static class BookingSql
         hold.EmailEnc,
         hold.NameEnc,
         CreatedAt = now,
-        ExpiresAt = hold.Terms.ExpiresAt.ToUnixTimeMilliseconds(),
+        hold.Terms.ExpiresAt,
         hold.Language,
     };
 }

@@ -36,7 +36,7 @@ public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds
         for (var attempt = 1; booking.Status != BookingStatus.Cancelled && attempt <= LostCompareAndSetAttempts; attempt++)
         {
             var now = clock.GetUtcNow();
-            if (CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is { } closed) return closed;
+            if (CancellationRules.Check(booking.Status, booking.VisitDate, calendar.Time, now) is { } closed) return closed;
             if (await TransientRetry.RunAsync(() => TryCancelAsync(db, booking, now.ToUnixTimeMilliseconds(), ct), ct))
             {
                 // Places came back: this instance's sold-out memory of the slot ends now.

@@ -59,7 +59,7 @@ public sealed class CreateBooking(
         var admission = queue.Check(admissionToken, date, BookingWindow.OpensAt(date, calendar.Time), now);
         if (!admission.IsOk) return admission.Error;
         // Known full for this party: answered without the database (a keyed request was already checked for a replay).
-        if (signals.KnownTooFull(SlotStore.Key(date), terms.Value.Slot.StartMinute, terms.Value.Persons) is { } left)
+        if (signals.KnownTooFull(date, terms.Value.Slot.StartMinute, terms.Value.Persons) is { } left)
             return SoldOut(terms.Value.Persons, left);
 
         // Fairness per person (the member, or the email's keyed hash), never per address: a crowd behind

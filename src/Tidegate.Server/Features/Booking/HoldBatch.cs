@@ -14,11 +14,11 @@ namespace Tidegate.Server.Features.Booking;
 /// </summary>
 internal sealed class HoldBatch(long now, bool bulk)
 {
-    private readonly HashSet<(string, int)> _swept = [];
+    private readonly HashSet<(DateOnly, int)> _swept = [];
     // Slots found full in this transaction: later items that do not fit are refused without SQL.
-    private readonly Dictionary<(string, int), Full> _full = [];
+    private readonly Dictionary<(DateOnly, int), Full> _full = [];
 
-    public sealed record Full(string VisitDate, int StartMinute, int Remaining, long? NextLapse);
+    public sealed record Full(DateOnly VisitDate, int StartMinute, int Remaining, DateTimeOffset? NextLapse);
 
     public List<Full> SeenFull { get; } = [];
 
@@ -42,7 +42,7 @@ internal sealed class HoldBatch(long now, bool bulk)
             var members = group.Select(i => holds[i]).ToList();
             var slot = new
             {
-                VisitDate = SlotStore.Key(group.Key.Date), group.Key.StartMinute, Persons = members.Sum(h => h.Terms.Persons), Now = now,
+                VisitDate = group.Key.Date, group.Key.StartMinute, Persons = members.Sum(h => h.Terms.Persons), Now = now,
             };
             if (_full.ContainsKey((slot.VisitDate, slot.StartMinute))) continue;
             var remaining = await connection.QuerySingleOrDefaultAsync<long?>(BookingSql.Claim, slot, tx);
@@ -79,7 +79,7 @@ internal sealed class HoldBatch(long now, bool bulk)
 
     public async Task<HoldResult> HoldOneAsync(DbConnection connection, DbTransaction tx, NewHold hold, bool retried = false)
     {
-        var date = SlotStore.Key(hold.Terms.Slot.Date);
+        var date = hold.Terms.Slot.Date;
         var minute = hold.Terms.Slot.StartMinute;
         var slot = new { VisitDate = date, StartMinute = minute, hold.Terms.Persons, Now = now };
 
@@ -105,7 +105,7 @@ internal sealed class HoldBatch(long now, bool bulk)
         {
             await UndoAdmissionAsync(connection, tx, hold);
             var left = await connection.ExecuteScalarAsync<long>(BookingSql.Remaining, slot, tx);
-            var nextLapse = await connection.ExecuteScalarAsync<long?>(BookingSql.NextLapse, slot, tx);
+            var nextLapse = await connection.ExecuteScalarAsync<DateTimeOffset?>(BookingSql.NextLapse, slot, tx);
             var full = new Full(date, minute, (int)left, nextLapse);
             _full[(date, minute)] = full;
             SeenFull.Add(full);
@@ -134,7 +134,7 @@ internal sealed class HoldBatch(long now, bool bulk)
         return new HoldResult(HoldOutcome.Held, (int)remaining);
     }
 
-    private Task GiveBackAsync(DbConnection connection, DbTransaction tx, object slot, string date, int minute)
+    private Task GiveBackAsync(DbConnection connection, DbTransaction tx, object slot, DateOnly date, int minute)
     {
         _full.Remove((date, minute));
         return connection.ExecuteAsync(BookingSql.GiveBack, slot, tx);
@@ -145,7 +145,7 @@ internal sealed class HoldBatch(long now, bool bulk)
             ? QueueAdmissions.UnuseAsync(connection, tx, admission)
             : Task.CompletedTask;
 
-    private async Task<bool> ReleaseLapsedOfPersonAsync(DbConnection connection, DbTransaction tx, NewHold hold, string date)
+    private async Task<bool> ReleaseLapsedOfPersonAsync(DbConnection connection, DbTransaction tx, NewHold hold, DateOnly date)
     {
         var released = (await connection.QueryAsync<HoldStore.Released>(BookingSql.ExpireLapsedOfPerson,
             new { VisitDate = date, hold.PersonKey, Now = now }, tx)).ToList();

@@ -22,13 +22,13 @@ public sealed class HoldStore : IAsyncDisposable
     private readonly bool _bulk;
     private readonly GroupCommit<NewHold, HoldResult>? _group;
 
-    public HoldStore(Db db, TimeProvider clock, SlotSignals signals, IConfiguration config)
+    public HoldStore(Db db, TimeProvider clock, SlotSignals signals, BookingOptions options)
     {
         (_db, _clock, _signals) = (db, clock, signals);
-        _bulk = config.GetValue("Tidegate:Booking:BulkInsert", db.Engine == DbEngine.Postgres);
-        if (config.GetValue("Tidegate:Booking:GroupCommit", true))
+        _bulk = options.BulkInsert ?? db.Engine == DbEngine.Postgres;
+        if (options.GroupCommit)
             _group = new GroupCommit<NewHold, HoldResult>("hold writer",
-                config.GetValue("Tidegate:Booking:QueueCapacity", 4096), config.GetValue("Tidegate:Booking:MaxBatch", 512), RunBatchAsync);
+                options.QueueCapacity, options.MaxBatch, RunBatchAsync);
     }
 
     /// <summary>Holds places, or says why not. Throws <see cref="OverloadedException"/> when the writer's queue is full.</summary>
@@ -74,7 +74,7 @@ public sealed class HoldStore : IAsyncDisposable
         var results = await batch.HoldAllAsync(connection, tx, holds);
         await tx.CommitAsync(ct);
         foreach (var full in batch.SeenFull) _signals.SawFull(full.VisitDate, full.StartMinute, full.Remaining, full.NextLapse);
-        foreach (var date in holds.Select(h => SlotStore.Key(h.Terms.Slot.Date)).Distinct()) _signals.Committed(date);
+        foreach (var date in holds.Select(h => h.Terms.Slot.Date).Distinct()) _signals.Committed(date);
         return results;
     }
 
@@ -84,7 +84,7 @@ public sealed class HoldStore : IAsyncDisposable
         await using var write = await _db.BeginWriteAsync(ct);
         var (connection, tx) = write;
         var released = (await connection.QueryAsync<Released>(BookingSql.ExpireLapsed,
-            new { Now = _clock.GetUtcNow().ToUnixTimeMilliseconds(), Limit = limit }, tx)).ToList();
+            new { Now = _clock.GetUtcNow(), Limit = limit }, tx)).ToList();
         await ReleaseAsync(connection, tx, released);
         await tx.CommitAsync(ct);
         foreach (var slot in released.Select(r => (r.VisitDate, r.StartMinute)).Distinct())
@@ -105,7 +105,7 @@ public sealed class HoldStore : IAsyncDisposable
 
     public sealed class Released
     {
-        public string VisitDate { get; set; } = "";
+        public DateOnly VisitDate { get; set; }
         public long StartMinute { get; set; }
         public long Persons { get; set; }
     }

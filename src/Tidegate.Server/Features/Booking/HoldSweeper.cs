@@ -6,11 +6,11 @@ namespace Tidegate.Server.Features.Booking;
 /// Background job that marks lapsed holds expired and gives their places back. Readers never wait
 /// for it (they count live holds only); it keeps the counters tidy and the table small.
 /// </summary>
-public sealed class HoldSweeper(HoldStore holds, JobLeases leases, IConfiguration config, ILogger<HoldSweeper> logger) : BackgroundService
+public sealed class HoldSweeper(HoldStore holds, JobLeases leases, HoldOptions options, ILogger<HoldSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(config.GetValue("Tidegate:Holds:SweepSeconds", 5));
+        var interval = TimeSpan.FromSeconds(options.SweepSeconds);
         using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

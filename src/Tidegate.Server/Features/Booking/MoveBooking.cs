@@ -63,11 +63,11 @@ public sealed class MoveBooking(
         var now = clock.GetUtcNow();
         if (booking.Status != BookingStatus.Confirmed)
             return (new Error(ErrorCodes.NotConfirmed, "Only a confirmed booking can move to another slot."));
-        if (CancellationRules.Check(booking.Status, booking.Date, calendar.Time, now) is { } closed) return closed;
+        if (CancellationRules.Check(booking.Status, booking.VisitDate, calendar.Time, now) is { } closed) return closed;
         var tickets = new TicketCounts((int)booking.Adults, (int)booking.Children, (int)booking.Infants, (int)booking.Toddlers);
         var terms = HoldRules.Check(calendar.Settings, calendar.Day(date), calendar.Prices, calendar.Time, start, tickets, now);
         if (!terms.IsOk) return terms.Error;
-        var target = new MoveTarget(SlotStore.Key(date), terms.Value.Slot.StartMinute, terms.Value.Amount);
+        var target = new MoveTarget(date, terms.Value.Slot.StartMinute, terms.Value.Amount);
         if (target.VisitDate == booking.VisitDate && target.StartMinute == booking.StartMinute)
             return new Error(ErrorCodes.InvalidRequest, "The booking is already in this slot.").With("field", "start");
         await slots.EnsureAsync(calendar, date, ct);
@@ -115,7 +115,7 @@ public sealed class MoveBooking(
         VenueCalendar calendar, CancellationToken ct)
     {
         var baseUrl = publicUrl.Base;
-        var key = PaymentKeys.ForMove(booking.Id, booking.TicketSerial, DateOnly.ParseExact(target.VisitDate, "yyyy-MM-dd"), target.StartMinute);
+        var key = PaymentKeys.ForMove(booking.Id, booking.TicketSerial, target.VisitDate, target.StartMinute);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var payment = await PaymentRow.EnsureAsync(db, new PaymentRow
         {

@@ -54,7 +54,7 @@ public sealed class SellWalkIn(
         await slots.EnsureAsync(calendar, today, ct);
 
         var id = Guid.CreateVersion7().ToString();
-        var slot = new { VisitDate = SlotStore.Key(today), terms.Value.Slot.StartMinute, terms.Value.Persons };
+        var slot = new { VisitDate = today, terms.Value.Slot.StartMinute, terms.Value.Persons };
         await using var write = await db.BeginWriteAsync(ct);
         var (connection, tx) = write;
         if (await connection.QuerySingleOrDefaultAsync<long?>(BoxOfficeSql.Claim, slot, tx) is null)
@@ -68,7 +68,7 @@ public sealed class SellWalkIn(
         var row = await connection.QuerySingleAsync<BookingRow>(BoxOfficeSql.InsertConfirmed, new
         {
             Id = id, slot.VisitDate, slot.StartMinute, Adults = t.Adult, Children = t.Child, Infants = t.Infant, Toddlers = t.Toddler,
-            slot.Persons, terms.Value.Amount, PersonKey = OneBookingPerPersonAndDate.WalkInPersonKey(id), Now = now.ToUnixTimeMilliseconds(),
+            slot.Persons, terms.Value.Amount, PersonKey = OneBookingPerPersonAndDate.WalkInPersonKey(id), Now = now,
         }, tx);
         foreach (var step in steps) await step.OnConfirmedAsync(connection, tx, row, ct);
         var response = new Response(id, access.KeyFor(id), BookingStatus.Confirmed, "box_office",

@@ -7,13 +7,14 @@ namespace Tidegate.Server.Features.Gates;
 public static class GateEndpoints
 {
     public static IServiceCollection AddGates(this IServiceCollection services) => services
-        .AddSingleton(sp => GateSettings.From(sp.GetRequiredService<IConfiguration>()))
+        .AddSettings<GateOptions>(GateOptions.Section)
+        .AddSingleton(sp => GateSettings.From(sp.GetRequiredService<GateOptions>(), sp.GetRequiredService<IConfiguration>()))
         // The entry window alone, for Tickets (pages, emails) without a reference to Gates.
         .AddSingleton(sp => sp.GetRequiredService<GateSettings>().Window)
         .AddSingleton<RedeemScan>()
         .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(),
             sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
-            sp.GetRequiredService<IConfiguration>()));
+            sp.GetRequiredService<GateOptions>()));
 
     public static IEndpointRouteBuilder MapGates(this IEndpointRouteBuilder app)
     {
@@ -24,7 +25,7 @@ public static class GateEndpoints
         app.MapGet("/api/v1/gate/conflicts", GetConflicts.Handle).WithName("GetGateConflicts")
             .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Admin));
         app.MapGet("/api/v1/congestion", GetCongestion.Handle).WithName("GetCongestion");
-        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Tidegate:DevTools"))
+        if (app.ServiceProvider.GetRequiredService<DevToolsOptions>().DevTools)
             app.MapGet("/api/v1/dev/scan-writer", (ScanStore scans) => TypedResults.Ok(scans.Stats));
         GatePage.Map(app);
         return app;

@@ -50,12 +50,12 @@ public static class GateSql
 public sealed class GateTicketRow
 {
     public string Id { get; set; } = "";
-    public string VisitDate { get; set; } = "";
+    public DateOnly VisitDate { get; set; }
     public long StartMinute { get; set; }
     public string Status { get; set; } = "";
     public long Persons { get; set; }
     public long TicketSerial { get; set; }
     public long AdmittedPersons { get; set; }
-    public long? FirstAdmittedAt { get; set; }
+    public DateTimeOffset? FirstAdmittedAt { get; set; }
     public string? FirstGateId { get; set; }
 }

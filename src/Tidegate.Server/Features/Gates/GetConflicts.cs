@@ -1,3 +1,4 @@
+using Tidegate.Domain.Common;
 using Dapper;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Venue;
@@ -15,12 +16,12 @@ public static class GetConflicts
     {
         public string BookingId { get; set; } = "";
         public string GateId { get; set; } = "";
-        public long ScannedAt { get; set; }
+        public DateTimeOffset ScannedAt { get; set; }
         public string Reason { get; set; } = "";
         public long Persons { get; set; }
         public string? FirstGateId { get; set; }
-        public long? FirstUsedAt { get; set; }
-        public long DetectedAt { get; set; }
+        public DateTimeOffset? FirstUsedAt { get; set; }
+        public DateTimeOffset DetectedAt { get; set; }
     }
 
     public static async Task<IResult> Handle(string? date, Db db, VenueStore venues, TimeProvider clock, CancellationToken ct)
@@ -32,11 +33,11 @@ public static class GetConflicts
         var rows = await connection.QueryAsync<Row>("""
             SELECT booking_id, gate_id, scanned_at, reason, persons, first_gate_id, first_used_at, detected_at
             FROM gate_conflicts WHERE visit_date = @Day ORDER BY detected_at
-            """, new { Day = SlotStore.Key(day) });
-        DateTimeOffset Local(long ms) => calendar.Time.Local(DateTimeOffset.FromUnixTimeMilliseconds(ms));
+            """, new { Day = day });
+        DateTimeOffset Local(DateTimeOffset at) => calendar.Time.Local(at);
         return TypedResults.Ok(new
         {
-            date = SlotStore.Key(day),
+            date = IsoDate.Text(day),
             items = rows.Select(r => new ConflictView(r.BookingId, r.GateId, Local(r.ScannedAt), r.Reason, r.Persons, r.FirstGateId,
                 r.FirstUsedAt is { } f ? Local(f) : null, Local(r.DetectedAt))).ToList(),
         });

@@ -1,3 +1,4 @@
+using Tidegate.Domain.Common;
 using Dapper;
 using Tidegate.Domain.Gates;
 using Tidegate.Server.Data;
@@ -50,8 +51,7 @@ public static class GetCongestion
                 SELECT COALESCE((SELECT SUM(admitted) FROM gate_scans WHERE visit_date = @Day AND admitted > 0 AND scanned_at <= @Now), 0) AS entered,
                        COALESCE((SELECT SUM(admitted) FROM gate_scans WHERE visit_date = @Day AND admitted > 0 AND scanned_at <= @Gone), 0) AS presumed_gone,
                        COALESCE((SELECT SUM(persons) FROM gate_exits WHERE visit_date = @Day), 0) AS exits
-                """, new { Day = SlotStore.Key(day), Now = now.ToUnixTimeMilliseconds(),
-                    Gone = now.AddMinutes(-congestion.DwellMinutes).ToUnixTimeMilliseconds() });
+                """, new { Day = day, Now = now, Gone = now.AddMinutes(-congestion.DwellMinutes) });
             var dwell = TimeSpan.FromMinutes(congestion.DwellMinutes);
             // The aggregate as two entries: those presumed gone by now, and the rest.
             Entry[] entries = [new(now - dwell, (int)counts.PresumedGone), new(now, (int)(counts.Entered - counts.PresumedGone))];
@@ -60,7 +60,7 @@ public static class GetCongestion
 
         var booked = (await connection.QueryAsync<(long StartMinute, long Persons)>("""
             SELECT start_minute, SUM(persons) FROM bookings WHERE visit_date = @Day AND status = 'confirmed' GROUP BY start_minute
-            """, new { Day = SlotStore.Key(day) }))
+            """, new { Day = day }))
             .Select(b => new Entry(calendar.Time.At(day, Domain.Venue.SlotGrid.AtMinute((int)b.StartMinute)), (int)b.Persons)).ToList();
         var forecast = calendar.Slots(day).Select(slot =>
         {
@@ -69,7 +69,7 @@ public static class GetCongestion
             return new ForecastView(start, expected, Congestion.Level(expected, congestion));
         }).ToList();
 
-        return new Response(calendar.Time.Local(now), SlotStore.Key(day), inside, congestion.ComfortableCapacity,
+        return new Response(calendar.Time.Local(now), IsoDate.Text(day), inside, congestion.ComfortableCapacity,
             Congestion.Level(inside, congestion), forecast);
     }
 }

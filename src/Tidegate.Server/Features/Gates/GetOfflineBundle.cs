@@ -1,3 +1,4 @@
+using Tidegate.Domain.Common;
 using Dapper;
 using Tidegate.Domain.Tickets;
 using Tidegate.Server.Data;
@@ -29,7 +30,7 @@ public static class GetOfflineBundle
         public long TicketSerial { get; set; }
         public long Persons { get; set; }
         public long AdmittedPersons { get; set; }
-        public long? FirstAdmittedAt { get; set; }
+        public DateTimeOffset? FirstAdmittedAt { get; set; }
         public string? FirstGateId { get; set; }
     }
 
@@ -37,7 +38,7 @@ public static class GetOfflineBundle
     {
         var calendar = await venues.GetAsync(ct);
         var now = calendar.Time.Local(clock.GetUtcNow());
-        var today = SlotStore.Key(calendar.Time.Today(now));
+        var today = calendar.Time.Today(now);
         await using var connection = await db.OpenAsync(ct);
         var revoked = await connection.QueryAsync<Row>("""
             SELECT id, status, ticket_serial FROM bookings
@@ -48,12 +49,12 @@ public static class GetOfflineBundle
             WHERE visit_date = @Today AND admitted_persons > 0
             """, new { Today = today });
 
-        return TypedResults.Ok(new Response(now, today, calendar.Time.Zone.Id, (int)now.Offset.TotalMinutes,
+        return TypedResults.Ok(new Response(now, IsoDate.Text(today), calendar.Time.Zone.Id, (int)now.Offset.TotalMinutes,
             new WindowView(settings.Window.BeforeStartMinutes, settings.Window.AfterEndMinutes, calendar.Settings.SlotMinutes),
             PublicKeys.Of(keys),
             revoked.Select(r => new RevokedView(r.Id, r.Status == "cancelled" ? null : r.TicketSerial)).ToList(),
             used.Select(u => new UsedView(u.Id, u.Persons, u.AdmittedPersons,
-                u.FirstAdmittedAt is { } f ? calendar.Time.Local(DateTimeOffset.FromUnixTimeMilliseconds(f)) : null, u.FirstGateId)).ToList(),
+                u.FirstAdmittedAt is { } f ? calendar.Time.Local(f) : null, u.FirstGateId)).ToList(),
             60));
     }
 }

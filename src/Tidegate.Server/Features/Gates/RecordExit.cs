@@ -16,7 +16,7 @@ public static class RecordExit
         await db.WriteAsync((connection, tx) => connection.ExecuteAsync(GateSql.InsertExit, new
         {
             Id = body.Value.Nonce is { } nonce ? "n:" + nonce : Guid.CreateVersion7().ToString(), body.Value.GateId,
-            VisitDate = SlotStore.Key(calendar.Time.Today(now)), Persons = body.Value.Count, At = now.ToUnixTimeMilliseconds(),
+            VisitDate = calendar.Time.Today(now), Persons = body.Value.Count, At = now,
         }, tx), ct);
         return TypedResults.NoContent();
     }

@@ -20,7 +20,7 @@ public sealed class RedeemScan(ScanStore scans, TicketKeys keys, VenueStore venu
 
         var now = clock.GetUtcNow();
         var at = request.ScannedAt is { } scannedAt && scannedAt <= now + FutureSkew ? scannedAt : now;
-        var scan = new ScanStore.Scan(request, keys.Verify(request.Code), at, calendar.Time.Today(at), now.ToUnixTimeMilliseconds(),
+        var scan = new ScanStore.Scan(request, keys.Verify(request.Code), at, calendar.Time.Today(at), now,
             calendar, settings.Window);
         try
         {

@@ -15,19 +15,19 @@ namespace Tidegate.Server.Features.Gates;
 /// </summary>
 public sealed class ScanStore : IAsyncDisposable
 {
-    public sealed record Scan(ScanRequest Request, TicketClaims? Claims, DateTimeOffset At, DateOnly Today, long Now,
+    public sealed record Scan(ScanRequest Request, TicketClaims? Claims, DateTimeOffset At, DateOnly Today, DateTimeOffset Now,
         VenueCalendar Calendar, EntryWindow Window);
 
     private readonly Db _db;
     private readonly JsonSerializerOptions _json;
     private readonly GroupCommit<Scan, ScanResponse>? _group;
 
-    public ScanStore(Db db, JsonSerializerOptions json, IConfiguration config)
+    public ScanStore(Db db, JsonSerializerOptions json, GateOptions options)
     {
         (_db, _json) = (db, json);
-        if (config.GetValue("Tidegate:Gates:GroupCommit", true))
+        if (options.GroupCommit)
             _group = new GroupCommit<Scan, ScanResponse>("scan writer",
-                config.GetValue("Tidegate:Gates:QueueCapacity", 4096), config.GetValue("Tidegate:Gates:MaxBatch", 256), RunBatchAsync);
+                options.QueueCapacity, options.MaxBatch, RunBatchAsync);
     }
 
     /// <summary>The decision for the scan, or the stored one when its nonce was seen before. Throws <see cref="OverloadedException"/> when the writer's queue is full.</summary>

@@ -22,7 +22,7 @@ internal static class ScanWrite
         var offline = request.ScannedAt is not null;
         var key = new
         {
-            request.Nonce, request.GateId, VisitDate = SlotStore.Key(scan.Today), ScannedAt = scan.At.ToUnixTimeMilliseconds(),
+            request.Nonce, request.GateId, VisitDate = scan.Today, ScannedAt = scan.At,
             ReceivedAt = scan.Now, Offline = offline ? 1 : 0,
         };
         if (await connection.ExecuteAsync(GateSql.ClaimNonce, key, tx) == 0)
@@ -38,7 +38,7 @@ internal static class ScanWrite
         {
             var total = await connection.QuerySingleOrDefaultAsync<long?>(GateSql.Admit, new
             {
-                Id = row!.Id, Persons = decision.Admit, At = scan.At.ToUnixTimeMilliseconds(), request.GateId, Serial = row.TicketSerial,
+                Id = row!.Id, Persons = decision.Admit, At = scan.At, request.GateId, Serial = row.TicketSerial,
             }, tx);
             if (total is { } t) { admittedTotal = (int)t; break; }
             row = await connection.QuerySingleOrDefaultAsync<GateTicketRow>(GateSql.Ticket, new { row.Id }, tx);
@@ -73,7 +73,7 @@ internal static class ScanWrite
         await connection.ExecuteAsync(GateSql.InsertConflict, new
         {
             Id = Guid.CreateVersion7().ToString(), BookingId = row.Id, row.VisitDate, scan.Request.Nonce, scan.Request.GateId,
-            ScannedAt = scan.At.ToUnixTimeMilliseconds(), Reason = decision.Reason ?? "over_admitted", Persons = overflow,
+            ScannedAt = scan.At, Reason = decision.Reason ?? "over_admitted", Persons = overflow,
             row.FirstGateId, FirstUsedAt = row.FirstAdmittedAt, DetectedAt = scan.Now,
         }, tx);
         return true;
@@ -83,14 +83,14 @@ internal static class ScanWrite
     {
         var slot = SlotOf(row, calendar);
         return new TicketState(row.Status, (int)row.TicketSerial, (int)row.Persons, (int)row.AdmittedPersons,
-            row.FirstAdmittedAt is { } f ? calendar.Time.Local(DateTimeOffset.FromUnixTimeMilliseconds(f)) : null, row.FirstGateId,
+            row.FirstAdmittedAt is { } f ? calendar.Time.Local(f) : null, row.FirstGateId,
             slot.Date, calendar.Time.Start(slot), calendar.Time.End(slot));
     }
 
     private static Slot SlotOf(GateTicketRow row, VenueCalendar calendar)
     {
         var start = SlotGrid.AtMinute((int)row.StartMinute);
-        return new Slot(DateOnly.ParseExact(row.VisitDate, "yyyy-MM-dd"), start, start.AddMinutes(calendar.Settings.SlotMinutes));
+        return new Slot(row.VisitDate, start, start.AddMinutes(calendar.Settings.SlotMinutes));
     }
 
     private static ScanResponse Respond(EntryDecision d, GateTicketRow? row, VenueCalendar calendar, int admittedTotal, bool offline, bool conflict)

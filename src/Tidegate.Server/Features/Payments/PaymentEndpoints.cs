@@ -1,3 +1,4 @@
+using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Features.Payments.Sandbox;
 using Tidegate.Server.Features.Payments.Stripe;
 
@@ -20,6 +21,10 @@ public static class PaymentEndpoints
         else throw new InvalidOperationException($"Unknown Tidegate:Payments:Provider '{provider}' (sandbox or stripe).");
 
         return services
+            .AddSettings<PaymentResilienceOptions>(PaymentResilienceOptions.Section)
+            .AddSettings<PaymentReconcileOptions>(PaymentReconcileOptions.Section)
+            .AddSettings<StripeOptions>(StripeOptions.Section)
+            .AddSettings<SandboxOptions>(SandboxOptions.Section)
             .AddSingleton<PaymentGateway>()
             .AddSingleton<PaymentWebhooks>()
             .AddSingleton<SettlePayment>()

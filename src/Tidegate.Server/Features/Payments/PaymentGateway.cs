@@ -15,17 +15,16 @@ public sealed class PaymentGateway
 {
     private readonly ResiliencePipeline _pipeline;
 
-    public PaymentGateway(IPaymentProvider provider, IConfiguration config)
+    public PaymentGateway(IPaymentProvider provider, PaymentResilienceOptions options)
     {
         Provider = provider;
-        var section = config.GetSection("Tidegate:Payments:Resilience");
         var builder = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
-            .AddTimeout(TimeSpan.FromMilliseconds(section.GetValue("TotalTimeoutMs", 10_000)));
-        if (section.GetValue("Retries", 2) is > 0 and var retries)
+            .AddTimeout(TimeSpan.FromMilliseconds(options.TotalTimeoutMs));
+        if (options.Retries is > 0 and var retries)
             builder.AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = retries,
-                Delay = TimeSpan.FromMilliseconds(section.GetValue("RetryDelayMs", 200)),
+                Delay = TimeSpan.FromMilliseconds(options.RetryDelayMs),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = Transient(),
@@ -33,13 +32,13 @@ public sealed class PaymentGateway
         _pipeline = builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                FailureRatio = section.GetValue("BreakerFailureRatio", 0.5),
-                MinimumThroughput = section.GetValue("BreakerMinimumCalls", 5),
-                SamplingDuration = TimeSpan.FromSeconds(section.GetValue("BreakerSamplingSeconds", 30)),
-                BreakDuration = TimeSpan.FromMilliseconds(section.GetValue("BreakMs", 15_000)),
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = options.BreakerMinimumCalls,
+                SamplingDuration = TimeSpan.FromSeconds(options.BreakerSamplingSeconds),
+                BreakDuration = TimeSpan.FromMilliseconds(options.BreakMs),
                 ShouldHandle = Transient(),
             })
-            .AddTimeout(TimeSpan.FromMilliseconds(section.GetValue("AttemptTimeoutMs", 3_000)))
+            .AddTimeout(TimeSpan.FromMilliseconds(options.AttemptTimeoutMs))
             .Build();
     }
 

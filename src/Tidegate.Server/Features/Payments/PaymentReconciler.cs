@@ -10,11 +10,9 @@ namespace Tidegate.Server.Features.Payments;
 /// (Tidegate:Payments:Reconcile:IntervalSeconds, PendingAfterSeconds, RecheckSeconds).
 /// </summary>
 public sealed class PaymentReconciler(
-    Db db, SettlePayment settle, RefundRunner refunds, JobLeases leases, TimeProvider clock, IConfiguration config, ILogger<PaymentReconciler> logger)
+    Db db, SettlePayment settle, RefundRunner refunds, JobLeases leases, TimeProvider clock, PaymentReconcileOptions options, ILogger<PaymentReconciler> logger)
     : BackgroundService
 {
-    private IConfigurationSection Settings => config.GetSection("Tidegate:Payments:Reconcile");
-
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -22,8 +20,8 @@ public sealed class PaymentReconciler(
         await using (var connection = await db.OpenAsync(ct))
             pending = (await connection.QueryAsync<PaymentRow>(PaymentSql.PendingPayments, new
             {
-                Before = now.AddSeconds(-Settings.GetValue("PendingAfterSeconds", 180)).ToUnixTimeMilliseconds(),
-                RecheckBefore = now.AddSeconds(-Settings.GetValue("RecheckSeconds", 60)).ToUnixTimeMilliseconds(),
+                Before = now.AddSeconds(-options.PendingAfterSeconds),
+                RecheckBefore = now.AddSeconds(-options.RecheckSeconds),
                 Limit = 100,
             })).ToList();
         var settled = 0;
@@ -45,13 +43,13 @@ public sealed class PaymentReconciler(
                 return settled;
             }
         }
-        await refunds.RunPendingAsync(now.AddSeconds(-Settings.GetValue("RefundRetrySeconds", 30)), 100, ct);
+        await refunds.RunPendingAsync(now.AddSeconds(-options.RefundRetrySeconds), 100, ct);
         return settled;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Settings.GetValue("IntervalSeconds", 30.0)));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.IntervalSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             if (!leases.ShouldRun(JobNames.PaymentReconciler)) continue;

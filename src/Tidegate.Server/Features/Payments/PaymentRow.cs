@@ -18,7 +18,7 @@ public sealed class PaymentRow
     public string Currency { get; set; } = "JPY";
     public string Status { get; set; } = "";
     public string? FailureCode { get; set; }
-    public string? MoveDate { get; set; }
+    public DateOnly? MoveDate { get; set; }
     public long? MoveStartMinute { get; set; }
     public long? MoveAmount { get; set; }
     public long? MoveSerial { get; set; }

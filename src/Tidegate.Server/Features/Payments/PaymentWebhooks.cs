@@ -32,7 +32,7 @@ public sealed class PaymentWebhooks(Db db, PaymentGateway gateway, SettlePayment
             return Problems.From(new Error(ErrorCodes.InvalidRequest, $"The event was refused: {refusal}.").With("field", "signature"));
         }
         if (received.CreatedAt is { } created) TidegateMetrics.WebhookReceived(clock.GetUtcNow() - created);
-        var key = new { Provider = provider, received.EventId, PaymentRef = received.PaymentReference, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() };
+        var key = new { Provider = provider, received.EventId, PaymentRef = received.PaymentReference, Now = clock.GetUtcNow() };
         await using (var connection = await db.OpenAsync(ct))
         {
             if (await connection.ExecuteScalarAsync<long>(

@@ -59,7 +59,7 @@ public sealed class RefundRunner(Db db, PaymentGateway gateway, TimeProvider clo
         List<PendingRefund> pending;
         await using (var connection = await db.OpenAsync(ct))
             pending = (await connection.QueryAsync<PendingRefund>(PaymentSql.PendingRefunds,
-                new { Before = before.ToUnixTimeMilliseconds(), Limit = limit })).ToList();
+                new { Before = before, Limit = limit })).ToList();
         await RunAsync(pending, ct);
         return pending.Count;
     }
@@ -72,7 +72,7 @@ public sealed class RefundRunner(Db db, PaymentGateway gateway, TimeProvider clo
             {
                 var done = await gateway.RefundAsync(refund.PaymentRef!, (int)refund.Amount, refund.IdempotencyKey, ct);
                 await db.WriteAsync((connection, tx) => connection.ExecuteAsync(PaymentSql.RefundDone,
-                    new { refund.Id, done.Reference, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx), ct);
+                    new { refund.Id, done.Reference, Now = clock.GetUtcNow() }, tx), ct);
             }
             catch (Exception e) when (PaymentGateway.IsUnavailable(e))
             {

@@ -13,7 +13,7 @@ public enum SettleResult { NotStarted, Open, Failed, Settled, Mismatch }
 /// Throws when the provider cannot be reached; the caller decides whether that matters.
 /// </summary>
 public sealed class SettlePayment(
-    Db db, PaymentGateway gateway, IPaymentSucceeded succeeded, RefundRunner refunds, TimeProvider clock, IConfiguration config,
+    Db db, PaymentGateway gateway, IPaymentSucceeded succeeded, RefundRunner refunds, TimeProvider clock, PaymentReconcileOptions options,
     ILogger<SettlePayment> logger)
 {
     public async Task<SettleResult> SettleAsync(PaymentRow payment, CancellationToken ct = default)
@@ -40,12 +40,12 @@ public sealed class SettlePayment(
             await refunds.RunForBookingAsync(payment.BookingId, ct);
             return SettleResult.Settled;
         }
-        var abandonAfter = TimeSpan.FromHours(config.GetValue("Tidegate:Payments:Reconcile:AbandonAfterHours", 24.0));
+        var abandonAfter = TimeSpan.FromHours(options.AbandonAfterHours);
         var status = fresh.Status == PaymentStatus.Failed ? PaymentStatus.Failed
             : now - DateTimeOffset.FromUnixTimeMilliseconds(payment.CreatedAt) > abandonAfter ? PaymentStatus.Abandoned
             : PaymentStatus.Pending;
         var changed = await db.WriteAsync((connection, tx) => connection.ExecuteAsync(PaymentSql.MarkOpen,
-            new { payment.Id, Status = status, fresh.FailureCode, Now = now.ToUnixTimeMilliseconds() }, tx), ct);
+            new { payment.Id, Status = status, fresh.FailureCode, Now = now }, tx), ct);
         if (changed > 0 && status != PaymentStatus.Pending && status != payment.Status) TidegateMetrics.PaymentSettled(status);
         return status == PaymentStatus.Failed ? SettleResult.Failed : SettleResult.Open;
     }

@@ -10,7 +10,7 @@ namespace Tidegate.Server.Features.Queue;
 public static class QueueAdmissions
 {
     /// <summary>Spends the admission with the booking it admits; false when it was already used.</summary>
-    public static async Task<bool> UseAsync(DbConnection connection, DbTransaction tx, QueueAdmission admission, string visitDate,
+    public static async Task<bool> UseAsync(DbConnection connection, DbTransaction tx, QueueAdmission admission, DateOnly visitDate,
         string bookingId, long now) =>
         await connection.ExecuteAsync(QueueSql.UseAdmission,
             new { admission.EntryId, VisitDate = visitDate, admission.Position, BookingId = bookingId, Now = now }, tx) != 0;

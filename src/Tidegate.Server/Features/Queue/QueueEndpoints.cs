@@ -8,6 +8,7 @@ public static class QueueEndpoints
 {
     public static IServiceCollection AddQueue(this IServiceCollection services, IConfiguration config) => services
         .AddSingleton(config.GetSection("Tidegate:Queue").Get<QueueSettings>() ?? new QueueSettings())
+        .AddSettings<QueueOptions>(QueueOptions.Section)
         .AddSingleton<QueueTickets>()
         .AddSingleton<QueueState>()
         .AddSingleton<QueueStore>()

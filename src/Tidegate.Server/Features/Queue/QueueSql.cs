@@ -55,12 +55,12 @@ public static class QueueSql
 /// <summary>A queue_dates row.</summary>
 public sealed class QueueDateRow
 {
-    public string VisitDate { get; set; } = "";
+    public DateOnly VisitDate { get; set; }
     public long Marked { get; set; }
     public long NextPosition { get; set; }
     public long AdmittedUpto { get; set; }
-    public long AdvancedAt { get; set; }
-    public long? ShuffledAt { get; set; }
+    public DateTimeOffset AdvancedAt { get; set; }
+    public DateTimeOffset? ShuffledAt { get; set; }
 }
 
 /// <summary>A valid admission presented with a booking, spent in the booking's transaction.</summary>

@@ -13,22 +13,22 @@ namespace Tidegate.Server.Features.Queue;
 /// </summary>
 public sealed class QueueState(Db db)
 {
-    private readonly ConcurrentDictionary<string, DateState> _dates = new();
+    private readonly ConcurrentDictionary<DateOnly, DateState> _dates = new();
 
     public sealed record DateState(QueueDateRow Row, QueueProgress Progress, IReadOnlyDictionary<string, long>? Shuffled);
 
-    public bool IsMarked(DateOnly date) => _dates.TryGetValue(Key(date), out var s) && s.Row.Marked != 0;
+    public bool IsMarked(DateOnly date) => _dates.TryGetValue(date, out var s) && s.Row.Marked != 0;
 
-    public QueueProgress Progress(DateOnly date) => _dates.TryGetValue(Key(date), out var s) ? s.Progress : QueueProgress.None;
+    public QueueProgress Progress(DateOnly date) => _dates.TryGetValue(date, out var s) ? s.Progress : QueueProgress.None;
 
     /// <summary>The shuffled position of an early arrival, once the shuffle is done and loaded here.</summary>
     public long? ShuffledPosition(DateOnly date, string entryId) =>
-        _dates.TryGetValue(Key(date), out var s) && s.Shuffled is { } map && map.TryGetValue(entryId, out var p) ? p : null;
+        _dates.TryGetValue(date, out var s) && s.Shuffled is { } map && map.TryGetValue(entryId, out var p) ? p : null;
 
     public IReadOnlyCollection<DateState> Dates => _dates.Values.ToList();
 
     public void SetMarked(DateOnly date, bool marked) =>
-        _dates.AddOrUpdate(Key(date), _ => new DateState(new QueueDateRow { VisitDate = Key(date), Marked = marked ? 1 : 0, NextPosition = 1 }, QueueProgress.None, null),
+        _dates.AddOrUpdate(date, _ => new DateState(new QueueDateRow { VisitDate = date, Marked = marked ? 1 : 0, NextPosition = 1 }, QueueProgress.None, null),
             (_, s) => s with { Row = CopyOf(s.Row, marked ? 1 : 0) });
 
     /// <summary>Reads every date's row, the steps not seen yet, and (once) the shuffle's positions.</summary>
@@ -40,13 +40,13 @@ public sealed class QueueState(Db db)
             var known = _dates.GetValueOrDefault(row.VisitDate);
             var progress = known?.Progress ?? QueueProgress.None;
             var last = progress.Steps.Count > 0 ? progress.Steps[^1].UpTo : 0;
-            var steps = (await connection.QueryAsync<(long UpTo, long At)>(QueueSql.StepsAfter, new { row.VisitDate, After = last }))
-                .Select(s => new QueueStep(s.UpTo, DateTimeOffset.FromUnixTimeMilliseconds(s.At))).ToList();
+            var steps = (await connection.QueryAsync<(long UpTo, DateTimeOffset At)>(QueueSql.StepsAfter, new { row.VisitDate, After = last }))
+                .Select(s => new QueueStep(s.UpTo, s.At)).ToList();
             if (steps.Count > 0) progress = new QueueProgress(steps[^1].UpTo, [.. progress.Steps, .. steps]);
             var shuffled = known?.Shuffled;
             if (shuffled is null && row.ShuffledAt is not null)
                 shuffled = (await connection.QueryAsync<(string Id, long Position)>(QueueSql.ShuffledPositions,
-                    new { row.VisitDate, OpensAt = opensAt(DateOnly.Parse(row.VisitDate)).ToUnixTimeMilliseconds() }))
+                    new { row.VisitDate, OpensAt = opensAt(row.VisitDate) }))
                     .ToDictionary(e => e.Id, e => e.Position);
             _dates[row.VisitDate] = new DateState(row, progress, shuffled);
         }
@@ -57,6 +57,4 @@ public sealed class QueueState(Db db)
         VisitDate = row.VisitDate, Marked = marked, NextPosition = row.NextPosition, AdmittedUpto = row.AdmittedUpto,
         AdvancedAt = row.AdvancedAt, ShuffledAt = row.ShuffledAt,
     };
-
-    public static string Key(DateOnly date) => date.ToString("yyyy-MM-dd");
 }

@@ -22,10 +22,10 @@ public sealed class QueueStore : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly GroupCommit<Join, long?> _joins;
 
-    public QueueStore(Db db, TimeProvider clock, IConfiguration config)
+    public QueueStore(Db db, TimeProvider clock, QueueOptions options)
     {
         (_db, _clock) = (db, clock);
-        _joins = new GroupCommit<Join, long?>("queue writer", config.GetValue("Tidegate:Queue:JoinCapacity", 8192), 1000, JoinBatchAsync);
+        _joins = new GroupCommit<Join, long?>("queue writer", options.JoinCapacity, 1000, JoinBatchAsync);
     }
 
     /// <summary>Adds an entry; its position, or null when it joined before the opening (shuffled at 00:00).</summary>
@@ -39,19 +39,18 @@ public sealed class QueueStore : IAsyncDisposable
         var now = _clock.GetUtcNow();
         foreach (var date in batch.GroupBy(p => p.Item.Date).OrderBy(g => g.Key))
         {
-            var key = QueueState.Key(date.Key);
-            await connection.ExecuteAsync(QueueSql.EnsureDate, new { VisitDate = key }, tx);
-            var row = await connection.QuerySingleAsync<QueueDateRow>(QueueSql.LockDate, new { VisitDate = key }, tx);
+            await connection.ExecuteAsync(QueueSql.EnsureDate, new { VisitDate = date.Key }, tx);
+            var row = await connection.QuerySingleAsync<QueueDateRow>(QueueSql.LockDate, new { VisitDate = date.Key }, tx);
             var opensAt = date.First().Item.OpensAt;
             var next = row.NextPosition;
             var ordered = row.ShuffledAt is not null || now >= opensAt;
-            if (row.ShuffledAt is null && now >= opensAt) next = await ShuffleAsync(connection, tx, key, now);
+            if (row.ShuffledAt is null && now >= opensAt) next = await ShuffleAsync(connection, tx, date.Key, now);
             var entries = date.Select(p => (p, Position: ordered ? next++ : (long?)null)).ToList();
             await connection.ExecuteAsync(QueueSql.InsertEntry, entries.Select(e => new
             {
-                Id = e.p.Item.EntryId, VisitDate = key, JoinedAt = now.ToUnixTimeMilliseconds(), e.Position,
+                Id = e.p.Item.EntryId, VisitDate = date.Key, JoinedAt = now, e.Position,
             }), tx);
-            if (ordered) await connection.ExecuteAsync(QueueSql.SetNext, new { VisitDate = key, Next = next }, tx);
+            if (ordered) await connection.ExecuteAsync(QueueSql.SetNext, new { VisitDate = date.Key, Next = next }, tx);
             results.AddRange(entries);
         }
         await tx.CommitAsync(ct);
@@ -61,26 +60,25 @@ public sealed class QueueStore : IAsyncDisposable
     /// <summary>Shuffles a date's early arrivals if nobody has yet; true when this call did it.</summary>
     public async Task<bool> TryShuffleAsync(DateOnly date, CancellationToken ct)
     {
-        var key = QueueState.Key(date);
         await using var write = await _db.BeginWriteAsync(ct);
         var (connection, tx) = write;
-        var row = await connection.QuerySingleOrDefaultAsync<QueueDateRow>(QueueSql.LockDate, new { VisitDate = key }, tx);
+        var row = await connection.QuerySingleOrDefaultAsync<QueueDateRow>(QueueSql.LockDate, new { VisitDate = date }, tx);
         if (row is null || row.ShuffledAt is not null) { await tx.RollbackAsync(ct); return false; }
-        await ShuffleAsync(connection, tx, key, _clock.GetUtcNow());
+        await ShuffleAsync(connection, tx, date, _clock.GetUtcNow());
         await tx.CommitAsync(ct);
         return true;
     }
 
     /// <summary>Under the date's lock: random seed, positions 1..n for the early arrivals, the next position after them.</summary>
-    private static async Task<long> ShuffleAsync(DbConnection connection, DbTransaction tx, string key, DateTimeOffset now)
+    private static async Task<long> ShuffleAsync(DbConnection connection, DbTransaction tx, DateOnly date, DateTimeOffset now)
     {
-        var ids = (await connection.QueryAsync<string>(QueueSql.EarlyEntries, new { VisitDate = key }, tx)).ToList();
+        var ids = (await connection.QueryAsync<string>(QueueSql.EarlyEntries, new { VisitDate = date }, tx)).ToList();
         var seed = RandomNumberGenerator.GetBytes(32);
         var positions = QueueRules.Shuffle(ids.Count, seed);
         await connection.ExecuteAsync(QueueSql.SetPosition, ids.Select((id, i) => new { Id = id, Position = (long)positions[i] }), tx);
         var next = ids.Count + 1L;
         await connection.ExecuteAsync(QueueSql.MarkShuffled,
-            new { VisitDate = key, Now = now.ToUnixTimeMilliseconds(), Seed = Convert.ToHexString(seed), Next = next }, tx);
+            new { VisitDate = date, Now = now, Seed = Convert.ToHexString(seed), Next = next }, tx);
         return next;
     }
 
@@ -90,24 +88,23 @@ public sealed class QueueStore : IAsyncDisposable
     /// </summary>
     public async Task<QueueStep?> AdvanceAsync(DateOnly date, QueueProgress progress, QueueSettings settings, TimeSpan minInterval, CancellationToken ct)
     {
-        var key = QueueState.Key(date);
         await using var write = await _db.BeginWriteAsync(ct);
         var (connection, tx) = write;
         var now = _clock.GetUtcNow();
-        var row = await connection.QuerySingleAsync<QueueDateRow>(QueueSql.LockDate, new { VisitDate = key }, tx);
-        var elapsed = TimeSpan.FromMilliseconds(now.ToUnixTimeMilliseconds() - row.AdvancedAt);
+        var row = await connection.QuerySingleAsync<QueueDateRow>(QueueSql.LockDate, new { VisitDate = date }, tx);
+        var elapsed = now - row.AdvancedAt;
         if (elapsed < minInterval || row.NextPosition - 1 <= row.AdmittedUpto) { await tx.RollbackAsync(ct); return null; }
         var window = Math.Min(settings.AdmissionSeconds, settings.OutstandingWindowSeconds);
         var expiredUpTo = Math.Min(progress.UpToAt(now.AddSeconds(-window)), row.AdmittedUpto);
-        var used = await connection.ExecuteScalarAsync<long>(QueueSql.UsedSince, new { VisitDate = key, After = expiredUpTo }, tx);
+        var used = await connection.ExecuteScalarAsync<long>(QueueSql.UsedSince, new { VisitDate = date, After = expiredUpTo }, tx);
         var outstanding = Math.Max(0, row.AdmittedUpto - expiredUpTo - used);
         var upTo = QueueRules.Advance(row.AdmittedUpto, row.NextPosition - 1, elapsed.TotalSeconds, outstanding, settings);
         // Nothing admitted yet (less than one admission's worth of time, or no room): keep the last
         // advance's time, so the elapsed time adds up across ticks. Resetting it here starved a rate
         // slower than one admission per tick (10/s ticking every 50 ms never admitted anyone).
         if (upTo == row.AdmittedUpto) { await tx.RollbackAsync(ct); return null; }
-        await connection.ExecuteAsync(QueueSql.Advance, new { VisitDate = key, UpTo = upTo, Now = now.ToUnixTimeMilliseconds() }, tx);
-        await connection.ExecuteAsync(QueueSql.InsertStep, new { VisitDate = key, UpTo = upTo, At = now.ToUnixTimeMilliseconds() }, tx);
+        await connection.ExecuteAsync(QueueSql.Advance, new { VisitDate = date, UpTo = upTo, Now = now }, tx);
+        await connection.ExecuteAsync(QueueSql.InsertStep, new { VisitDate = date, UpTo = upTo, At = now }, tx);
         await tx.CommitAsync(ct);
         TidegateMetrics.Admitted(upTo - row.AdmittedUpto);
         return new QueueStep(upTo, now);
@@ -117,7 +114,7 @@ public sealed class QueueStore : IAsyncDisposable
     {
         await using var write = await _db.BeginWriteAsync(ct);
         var (connection, tx) = write;
-        await connection.ExecuteAsync(QueueSql.Mark, new { VisitDate = QueueState.Key(date), Marked = marked ? 1 : 0 }, tx);
+        await connection.ExecuteAsync(QueueSql.Mark, new { VisitDate = date, Marked = marked ? 1 : 0 }, tx);
         await tx.CommitAsync(ct);
     }
 

@@ -1,3 +1,4 @@
+using Tidegate.Domain.Common;
 using System.Globalization;
 using System.Text;
 using Tidegate.Domain.Queue;
@@ -16,7 +17,7 @@ public sealed class QueueTickets(Tokens tokens)
     public sealed record Ticket(string EntryId, DateOnly Date, long? Position);
 
     public string Issue(Ticket ticket) =>
-        Sign("q1", $"{ticket.Date:yyyy-MM-dd}|{ticket.EntryId}|{ticket.Position?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+        Sign("q1", $"{IsoDate.Text(ticket.Date)}|{ticket.EntryId}|{ticket.Position?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
 
     public Ticket? ReadTicket(string? text)
     {
@@ -26,7 +27,7 @@ public sealed class QueueTickets(Tokens tokens)
     }
 
     public string Admit(AdmissionClaims claims) =>
-        Sign("a1", $"{claims.Date:yyyy-MM-dd}|{claims.EntryId}|{claims.Position}|{claims.ExpiresAt.ToUnixTimeMilliseconds()}");
+        Sign("a1", $"{IsoDate.Text(claims.Date)}|{claims.EntryId}|{claims.Position}|{claims.ExpiresAt.ToUnixTimeMilliseconds()}");
 
     /// <summary>The claims of a genuine admission token (expired or not: the rule decides), or null.</summary>
     public AdmissionClaims? ReadAdmission(string? text)
@@ -59,5 +60,5 @@ public sealed class QueueTickets(Tokens tokens)
     }
 
     private static DateOnly? Date(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        IsoDate.TryParse(text, out var d) ? d : null;
 }

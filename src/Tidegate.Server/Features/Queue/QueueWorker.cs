@@ -11,12 +11,12 @@ namespace Tidegate.Server.Features.Queue;
 /// however many instances tick.
 /// </summary>
 public sealed class QueueWorker(
-    QueueStore store, QueueState state, VenueStore venues, QueueSettings settings, TimeProvider clock, IConfiguration config,
+    QueueStore store, QueueState state, VenueStore venues, QueueSettings settings, TimeProvider clock, QueueOptions options,
     ILogger<QueueWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var tick = TimeSpan.FromMilliseconds(config.GetValue("Tidegate:Queue:TickMilliseconds", 250));
+        var tick = TimeSpan.FromMilliseconds(options.TickMilliseconds);
         using var timer = new PeriodicTimer(tick);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -39,7 +39,7 @@ public sealed class QueueWorker(
         var now = clock.GetUtcNow();
         foreach (var date in state.Dates)
         {
-            var day = DateOnly.Parse(date.Row.VisitDate);
+            var day = date.Row.VisitDate;
             if (now < OpensAt(day)) continue;
             if (date.Row.ShuffledAt is null && await store.TryShuffleAsync(day, ct)) continue;
             if (date.Row.NextPosition - 1 > date.Row.AdmittedUpto)

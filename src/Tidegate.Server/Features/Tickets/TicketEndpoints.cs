@@ -19,7 +19,7 @@ public static class TicketEndpoints
         .AddSingleton<IConfirmationStep>(sp => sp.GetRequiredService<QueueTicketEmail>())
         .AddSingleton<IMoveStep>(sp => sp.GetRequiredService<QueueTicketEmail>())
         .AddSingleton<IBookingTicket, TicketViews>()
-        .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<IConfiguration>(), DataDirectory(sp)))
+        .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<MailOptions>(), DataDirectory(sp)))
         .AddHostedService<TicketMailer>();
 
     public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)

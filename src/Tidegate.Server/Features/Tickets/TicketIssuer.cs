@@ -9,7 +9,7 @@ namespace Tidegate.Server.Features.Tickets;
 public sealed class TicketIssuer(TicketKeys keys, BookingAccess access, PublicUrl publicUrl)
 {
     public static TicketClaims ClaimsOf(BookingRow booking) => new(
-        Guid.Parse(booking.Id), booking.Date, (int)booking.StartMinute, (int)booking.Persons, (int)booking.TicketSerial);
+        Guid.Parse(booking.Id), booking.VisitDate, (int)booking.StartMinute, (int)booking.Persons, (int)booking.TicketSerial);
 
     public static bool HasTicket(BookingRow booking) => booking.Status == BookingStatus.Confirmed;
 

@@ -11,7 +11,7 @@ namespace Tidegate.Server.Features.Venue;
 /// </summary>
 public sealed class AvailabilityCache
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new();
+    private readonly ConcurrentDictionary<DateOnly, Entry> _entries = new();
     private readonly VenueStore _venues;
     private readonly SlotStore _slots;
     private readonly TimeProvider _clock;
@@ -27,12 +27,11 @@ public sealed class AvailabilityCache
         public bool Failed => Load.IsValueCreated && Load.Value.IsFaulted;
     }
 
-    public AvailabilityCache(VenueStore venues, SlotStore slots, TimeProvider clock, SlotSignals signals, IConfiguration config,
+    public AvailabilityCache(VenueStore venues, SlotStore slots, TimeProvider clock, SlotSignals signals, AvailabilityOptions options,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         (_venues, _slots, _clock, _json) = (venues, slots, clock, json.Value.SerializerOptions);
-        _lifetime = config.GetValue("Tidegate:Availability:CacheMilliseconds", 1000L);
-        _minRefresh = config.GetValue("Tidegate:Availability:MinRefreshMilliseconds", 250L);
+        (_lifetime, _minRefresh) = (options.CacheMilliseconds, options.MinRefreshMilliseconds);
         signals.Changed += date => _entries.TryRemove(date, out _);
         signals.Wrote += Soon;
     }
@@ -47,17 +46,16 @@ public sealed class AvailabilityCache
 
     private Task<Loaded> EntryFor(DateOnly day)
     {
-        var key = SlotStore.Key(day);
         var now = _clock.GetUtcNow();
         var ms = now.ToUnixTimeMilliseconds();
-        if (_entries.TryGetValue(key, out var hit) && ms < hit.ExpiresAt && ms >= hit.LoadedAt && !hit.Failed) return hit.Load.Value;
+        if (_entries.TryGetValue(day, out var hit) && ms < hit.ExpiresAt && ms >= hit.LoadedAt && !hit.Failed) return hit.Load.Value;
         // Concurrent misses share one load.
         var fresh = new Entry(new Lazy<Task<Loaded>>(() => LoadAsync(day, now)), ms, ms + _lifetime);
-        var entry = _entries.AddOrUpdate(key, fresh, (_, old) => old == hit || old.Failed ? fresh : old);
+        var entry = _entries.AddOrUpdate(day, fresh, (_, old) => old == hit || old.Failed ? fresh : old);
         return entry.Load.Value;
     }
 
-    private void Soon(string date)
+    private void Soon(DateOnly date)
     {
         if (_entries.TryGetValue(date, out var hit))
             _entries.TryUpdate(date, hit with { ExpiresAt = Math.Min(hit.ExpiresAt, hit.LoadedAt + _minRefresh) }, hit);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Tidegate.Domain.Booking;
 using Tidegate.Domain.Venue;
@@ -6,8 +7,10 @@ using Tidegate.Server.Data;
 namespace Tidegate.Server.Features.Venue;
 
 /// <summary>
-/// On an empty database, creates the venue from configuration (Tidegate:Venue, defaulting to the
-/// Sameshine values of SPEC §3) with its prices and holidays, so a fresh start is usable at once.
+/// On an empty database, creates the venue row with its prices and holidays, so a fresh start is
+/// usable at once: the <see cref="VenueSettings"/> and <see cref="PriceList.SameshineDefaults"/>
+/// defaults (SPEC §3), overridden by whatever Tidegate:Venue sets. This is the only reader of that
+/// section's venue numbers; from then on the row rules and configuration no longer matters.
 /// </summary>
 public sealed class DemoVenue(Db db, IConfiguration config, TimeProvider clock, ILogger<DemoVenue> logger)
 {
@@ -25,7 +28,7 @@ public sealed class DemoVenue(Db db, IConfiguration config, TimeProvider clock, 
                                box_office_percent, hold_minutes, max_party_size, created_at)
             VALUES (@Id, @Name, @TimeZone, @Opens, @Closes, @SlotMinutes, @LastEntryMinutes, @SlotCapacity,
                     @BoxOfficePercent, @HoldMinutes, @MaxPartySize, @CreatedAt)
-            """, VenueRow.From(settings, clock.GetUtcNow().ToUnixTimeMilliseconds()), tx);
+            """, VenueRow.From(settings, clock.GetUtcNow()), tx);
 
         var prices = PriceList.SameshineDefaults().Prices.Select(p => new
         {
@@ -36,7 +39,7 @@ public sealed class DemoVenue(Db db, IConfiguration config, TimeProvider clock, 
         await connection.ExecuteAsync("INSERT INTO prices (ticket_type, day_kind, amount) VALUES (@TicketType, @DayKind, @Amount)", prices, tx);
 
         var holidays = section.GetSection("Holidays").GetChildren()
-            .Select(h => new { VisitDate = DateOnly.Parse(h.Key).ToString("yyyy-MM-dd"), Name = h.Value ?? "" });
+            .Select(h => new { VisitDate = DateOnly.Parse(h.Key, CultureInfo.InvariantCulture), Name = h.Value ?? "" });
         await connection.ExecuteAsync("INSERT INTO holidays (visit_date, name) VALUES (@VisitDate, @Name)", holidays, tx);
         await tx.CommitAsync(ct);
         logger.LogInformation("Created the demo venue {Venue}", settings.Name);

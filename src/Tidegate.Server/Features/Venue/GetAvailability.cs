@@ -1,3 +1,4 @@
+using Tidegate.Domain.Common;
 using System.Globalization;
 using Tidegate.Domain.Venue;
 using Tidegate.Server.Infrastructure;
@@ -37,6 +38,6 @@ public static class GetAvailability
             var end = time.End(slot);
             return new SlotView(time.Start(slot), end, capacity, remaining, SlotLevel.Of(capacity, remaining), bookable && now < end && remaining > 0);
         }).ToList();
-        return new Response(day.ToString("yyyy-MM-dd"), grid.Count > 0, opensAt, bookable, views);
+        return new Response(IsoDate.Text(day), grid.Count > 0, opensAt, bookable, views);
     }
 }

@@ -8,37 +8,37 @@ namespace Tidegate.Server.Features.Venue;
 /// place can come back by itself (the first live hold's expiry), a short lifetime runs out (so
 /// releases on other instances show within seconds), or <see cref="Released"/> is called.
 /// </summary>
-public sealed class SlotSignals(TimeProvider clock, IConfiguration config)
+public sealed class SlotSignals(TimeProvider clock, SoldOutMemoryOptions options)
 {
-    private readonly ConcurrentDictionary<(string Date, int Minute), SoldOut> _soldOut = new();
-    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(config.GetValue("Tidegate:Booking:SoldOutMemorySeconds", 5.0));
+    private readonly ConcurrentDictionary<(DateOnly Date, int Minute), SoldOut> _soldOut = new();
+    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(options.SoldOutMemorySeconds);
 
-    private sealed record SoldOut(int Remaining, long Until);
+    private sealed record SoldOut(int Remaining, DateTimeOffset Until);
 
     /// <summary>Raised when a slot sells out or places come back; the availability cache refreshes at once.</summary>
-    public event Action<string>? Changed;
+    public event Action<DateOnly>? Changed;
 
     /// <summary>Raised when holds of a date were committed; the availability cache refreshes soon.</summary>
-    public event Action<string>? Wrote;
+    public event Action<DateOnly>? Wrote;
 
-    public void Committed(string date) => Wrote?.Invoke(date);
+    public void Committed(DateOnly date) => Wrote?.Invoke(date);
 
     /// <summary>The remaining places if a party of <paramref name="persons"/> is known not to fit; null when the database must decide.</summary>
-    public int? KnownTooFull(string date, int startMinute, int persons)
+    public int? KnownTooFull(DateOnly date, int startMinute, int persons)
     {
         if (!_soldOut.TryGetValue((date, startMinute), out var state)) return null;
-        if (clock.GetUtcNow().ToUnixTimeMilliseconds() >= state.Until)
+        if (clock.GetUtcNow() >= state.Until)
         {
-            _soldOut.TryRemove(new KeyValuePair<(string, int), SoldOut>((date, startMinute), state));
+            _soldOut.TryRemove(new KeyValuePair<(DateOnly, int), SoldOut>((date, startMinute), state));
             return null;
         }
         return persons > state.Remaining ? state.Remaining : null;
     }
 
-    /// <summary>The writer saw the slot refuse a party: remember it until <paramref name="nextLapse"/> (unix ms) at the latest.</summary>
-    public void SawFull(string date, int startMinute, int remaining, long? nextLapse)
+    /// <summary>The writer saw the slot refuse a party: remember it until <paramref name="nextLapse"/> at the latest.</summary>
+    public void SawFull(DateOnly date, int startMinute, int remaining, DateTimeOffset? nextLapse)
     {
-        var until = clock.GetUtcNow().Add(_lifetime).ToUnixTimeMilliseconds();
+        var until = clock.GetUtcNow().Add(_lifetime);
         if (nextLapse is { } lapse && lapse < until) until = lapse;
         var fresh = !_soldOut.ContainsKey((date, startMinute));
         _soldOut[(date, startMinute)] = new SoldOut(remaining, until);
@@ -49,12 +49,9 @@ public sealed class SlotSignals(TimeProvider clock, IConfiguration config)
     /// Places of the slot came back (a cancellation, a release, a sweep, a capacity change): forget
     /// that it was full. Cancellation and anything else that frees places must call this.
     /// </summary>
-    public void Released(string date, int startMinute)
+    public void Released(DateOnly date, int startMinute)
     {
         _soldOut.TryRemove((date, startMinute), out _);
         Changed?.Invoke(date);
     }
-
-    /// <summary>Overload taking the visit date as a date.</summary>
-    public void Released(DateOnly date, int startMinute) => Released(date.ToString("yyyy-MM-dd"), startMinute);
 }

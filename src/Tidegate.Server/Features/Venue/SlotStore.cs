@@ -35,7 +35,7 @@ public sealed class SlotStore(Db db)
         var split = calendar.Capacity(date);
         var rows = calendar.Slots(date).Select(s => new
         {
-            VisitDate = Key(date), s.StartMinute, Capacity = split.Total, OnlineCapacity = split.Online,
+            VisitDate = date, s.StartMinute, Capacity = split.Total, OnlineCapacity = split.Online,
         });
         await db.WriteAsync((connection, tx) => connection.ExecuteAsync("""
             INSERT INTO slots (visit_date, start_minute, capacity, online_capacity, online_taken, box_taken)
@@ -55,7 +55,7 @@ public sealed class SlotStore(Db db)
                              WHERE b.visit_date = s.visit_date AND b.start_minute = s.start_minute
                                AND b.status = 'held' AND b.expires_at <= @Now), 0) AS lapsed
             FROM slots s WHERE s.visit_date = @Date
-            """, new { Date = Key(date), Now = now.ToUnixTimeMilliseconds() });
+            """, new { Date = date, Now = now });
         return rows.ToDictionary(r => (int)r.StartMinute);
     }
 
@@ -63,16 +63,14 @@ public sealed class SlotStore(Db db)
     public async Task<IReadOnlyDictionary<DateOnly, int>> RemainingByDateAsync(DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string Date, long Remaining)>("""
+        var rows = await connection.QueryAsync<(DateOnly Date, long Remaining)>("""
             SELECT s.visit_date, SUM(s.online_capacity - s.online_taken) +
                    COALESCE((SELECT SUM(b.persons) FROM bookings b
                              WHERE b.visit_date = s.visit_date AND b.status = 'held' AND b.expires_at <= @Now), 0)
             FROM slots s WHERE s.visit_date BETWEEN @From AND @To GROUP BY s.visit_date
-            """, new { From = Key(from), To = Key(to), Now = now.ToUnixTimeMilliseconds() });
-        return rows.ToDictionary(r => DateOnly.ParseExact(r.Date, "yyyy-MM-dd"), r => (int)r.Remaining);
+            """, new { From = from, To = to, Now = now });
+        return rows.ToDictionary(r => r.Date, r => (int)r.Remaining);
     }
-
-    public static string Key(DateOnly date) => date.ToString("yyyy-MM-dd");
 }
 
 public sealed class SlotCount

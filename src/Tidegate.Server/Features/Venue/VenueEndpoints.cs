@@ -5,6 +5,9 @@ namespace Tidegate.Server.Features.Venue;
 public static class VenueEndpoints
 {
     public static IServiceCollection AddVenue(this IServiceCollection services) => services
+        .AddSettings<AvailabilityOptions>(AvailabilityOptions.Section)
+        .AddSettings<SoldOutMemoryOptions>(SoldOutMemoryOptions.Section)
+        .AddSettings<VenueWatchOptions>(VenueWatchOptions.Section)
         .AddSingleton<VenueStore>()
         .AddHostedService<VenueRevisionWatcher>()
         .AddSingleton<SlotStore>()

@@ -8,12 +8,12 @@ namespace Tidegate.Server.Features.Venue;
 /// <see cref="VenueStore"/> drop its snapshot when another instance changed the venue. One
 /// primary-key read a second per instance: cheaper than LISTEN/NOTIFY's dedicated connection, and the same on both engines.
 /// </summary>
-public sealed class VenueRevisionWatcher(VenueStore venues, Db db, IConfiguration config, ILogger<VenueRevisionWatcher> logger)
+public sealed class VenueRevisionWatcher(VenueStore venues, Db db, VenueWatchOptions options, ILogger<VenueRevisionWatcher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(config.GetValue("Tidegate:Venue:RevisionPollMilliseconds", 1000)));
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.RevisionPollMilliseconds));
         var failing = false;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -16,7 +16,7 @@ public sealed class VenueRow
     public long BoxOfficePercent { get; set; }
     public long HoldMinutes { get; set; }
     public long MaxPartySize { get; set; }
-    public long CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 
     public VenueSettings ToSettings() => new()
     {
@@ -25,7 +25,7 @@ public sealed class VenueRow
         BoxOfficePercent = (int)BoxOfficePercent, HoldMinutes = (int)HoldMinutes, MaxPartySize = (int)MaxPartySize,
     };
 
-    public static VenueRow From(VenueSettings s, long createdAt) => new()
+    public static VenueRow From(VenueSettings s, DateTimeOffset createdAt) => new()
     {
         Name = s.Name, TimeZone = s.TimeZone, Opens = s.Opens.ToString("HH:mm"), Closes = s.Closes.ToString("HH:mm"),
         SlotMinutes = s.SlotMinutes, LastEntryMinutes = s.LastEntryMinutesBeforeClose, SlotCapacity = s.SlotCapacity,

@@ -80,12 +80,12 @@ public sealed class VenueStore(Db db, TimeProvider clock)
         var revision = await connection.ExecuteScalarAsync<long>(RevisionSql); // read first: a change after it only makes us reload again
         var venue = await connection.QuerySingleAsync<VenueRow>("SELECT * FROM venue");
         var prices = await connection.QueryAsync<PriceRow>("SELECT ticket_type, day_kind, amount FROM prices");
-        var holidays = await connection.QueryAsync<string>("SELECT visit_date FROM holidays");
+        var holidays = await connection.QueryAsync<DateOnly>("SELECT visit_date FROM holidays");
         var overrides = await connection.QueryAsync<OverrideRow>("SELECT * FROM day_overrides");
         var settings = venue.ToSettings();
         var priceList = new PriceList(
             prices.ToDictionary(p => (Enum.Parse<TicketType>(p.TicketType, true), Enum.Parse<DayKind>(p.DayKind, true)), p => (int)p.Amount),
-            holidays.Select(DateOnly.Parse).ToHashSet());
+            holidays.ToHashSet());
         return (new VenueCalendar(settings, VenueTime.Of(settings.TimeZone), priceList,
             overrides.Select(o => o.ToOverride()).ToDictionary(o => o.Date)), revision);
     }
@@ -101,13 +101,13 @@ public sealed class VenueStore(Db db, TimeProvider clock)
 
     private sealed class OverrideRow
     {
-        public string VisitDate { get; set; } = "";
+        public DateOnly VisitDate { get; set; }
         public long Closed { get; set; }
         public string? Opens { get; set; }
         public string? Closes { get; set; }
         public long? SlotCapacity { get; set; }
 
-        public DayOverride ToOverride() => new(DateOnly.Parse(VisitDate), Closed != 0,
+        public DayOverride ToOverride() => new(VisitDate, Closed != 0,
             Opens is null ? null : TimeOnly.Parse(Opens), Closes is null ? null : TimeOnly.Parse(Closes), (int?)SlotCapacity);
     }
 }

@@ -27,6 +27,6 @@ public sealed class DbXmlRepository(Db db, TimeProvider clock) : IXmlRepository
             new
             {
                 Id = Guid.CreateVersion7().ToString(), FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting),
-                CreatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+                CreatedAt = clock.GetUtcNow(),
             }, tx))).GetAwaiter().GetResult();
 }

@@ -19,15 +19,16 @@ public sealed class KeyRingWarmup(Db db, IDataProtectionProvider protection, ILo
     {
         try
         {
+            var dialect = SqlDialect.Of(db.Engine);
             await using var connection = await db.OpenAsync(cancellationToken);
-            if (db.Engine == DbEngine.Postgres) await connection.ExecuteAsync("SELECT pg_advisory_lock(@id)", new { id = AdvisoryLockId });
+            if (dialect.AdvisoryLock is { } lockSql) await connection.ExecuteAsync(lockSql, new { id = AdvisoryLockId });
             try
             {
                 protection.CreateProtector("Tidegate.KeyRingWarmup").Protect([1]); // reads the ring, creating the first key if there is none
             }
             finally
             {
-                if (db.Engine == DbEngine.Postgres) await connection.ExecuteAsync("SELECT pg_advisory_unlock(@id)", new { id = AdvisoryLockId });
+                if (dialect.AdvisoryUnlock is { } unlockSql) await connection.ExecuteAsync(unlockSql, new { id = AdvisoryLockId });
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

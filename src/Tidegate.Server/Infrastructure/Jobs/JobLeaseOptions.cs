@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Tidegate.Server.Infrastructure.Jobs;
 
 /// <summary>
@@ -6,8 +8,10 @@ namespace Tidegate.Server.Infrastructure.Jobs;
 /// </summary>
 public sealed class JobLeaseOptions
 {
-    public double LeaseSeconds { get; set; } = 15;
-    public double RenewSeconds { get; set; } = 5;
+    public const string Section = "Tidegate:Jobs";
+
+    [Range(0.001, double.MaxValue)] public double LeaseSeconds { get; set; } = 15;
+    [Range(0.001, double.MaxValue)] public double RenewSeconds { get; set; } = 5;
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
     public TimeSpan Renew => TimeSpan.FromSeconds(Math.Min(RenewSeconds, LeaseSeconds / 3));

@@ -62,7 +62,7 @@ public sealed class JobLeases(Db db, TimeProvider clock, JobLeaseOptions options
         {
             var held = await db.WriteAsync((connection, tx) => connection.ExecuteAsync(JobLeaseSql.TakeOrRenew, new
             {
-                Name = job, Holder, ExpiresAt = now.Add(options.Lease).ToUnixTimeMilliseconds(), Now = now.ToUnixTimeMilliseconds(),
+                Name = job, Holder, ExpiresAt = now.Add(options.Lease), Now = now,
             }, tx), ct) == 1;
             if (held)
             {

@@ -10,16 +10,12 @@ namespace Tidegate.Server.Infrastructure.Mail;
 /// </summary>
 public static class MailSenders
 {
-    public static IMailSender Create(IConfiguration config, string dataDirectory)
+    public static IMailSender Create(MailOptions mail, string dataDirectory)
     {
-        var mail = config.GetSection("Tidegate:Mail");
-        if (mail["Host"] is { Length: > 0 } host)
-        {
-            var port = mail.GetValue("Port", 25);
-            return new SmtpMailSender(host, port, SecurityOf(mail["Security"], mail.GetValue("EnableSsl", false), port),
-                mail["User"] is { Length: > 0 } user ? user : null, mail["Password"], mail.GetValue("TimeoutSeconds", 15));
-        }
-        return new PickupDirectoryMailSender(Path.GetFullPath(mail["PickupDirectory"] ?? Path.Combine(dataDirectory, "mail")));
+        if (mail.Host is { Length: > 0 } host)
+            return new SmtpMailSender(host, mail.Port, SecurityOf(mail.Security, mail.EnableSsl, mail.Port),
+                mail.User is { Length: > 0 } user ? user : null, mail.Password, mail.TimeoutSeconds);
+        return new PickupDirectoryMailSender(Path.GetFullPath(mail.PickupDirectory ?? Path.Combine(dataDirectory, "mail")));
     }
 
     public static SecureSocketOptions SecurityOf(string? setting, bool enableSsl, int port) => setting?.Trim().ToLowerInvariant() switch

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Tidegate.Domain.Common;
 using Tidegate.Server.Features.Queue;
 using Tidegate.Server.Features.Tickets.Mail;
 
@@ -22,13 +23,13 @@ public sealed class BusinessGauges(IMeterFactory meters, QueueState queue, MailO
 
     private IEnumerable<Measurement<long>> QueueLength()
     {
-        var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd");
+        var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
         var total = 0L;
-        foreach (var date in queue.Dates.Where(d => string.CompareOrdinal(d.Row.VisitDate, yesterday) >= 0))
+        foreach (var date in queue.Dates.Where(d => d.Row.VisitDate >= yesterday))
         {
             var waiting = Math.Max(0, date.Row.NextPosition - 1 - Math.Max(date.Row.AdmittedUpto, date.Progress.AdmittedUpTo));
             total += waiting;
-            yield return new Measurement<long>(waiting, new KeyValuePair<string, object?>("date", date.Row.VisitDate));
+            yield return new Measurement<long>(waiting, new KeyValuePair<string, object?>("date", IsoDate.Text(date.Row.VisitDate)));
         }
         if (total == 0) yield return new Measurement<long>(0);
     }

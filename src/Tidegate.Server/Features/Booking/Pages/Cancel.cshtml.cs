@@ -37,7 +37,7 @@ public sealed class CancelModel(
         var calendar = await venues.GetAsync(ct);
         Booking = await BookingViews.WithPaymentsAsync(db, row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes), ct);
         Key = key!;
-        if (CancellationRules.Check(row.Status, row.Date, calendar.Time, clock.GetUtcNow()) is { } closed && Booking.Status != BookingStatus.Cancelled)
+        if (CancellationRules.Check(row.Status, row.VisitDate, calendar.Time, clock.GetUtcNow()) is { } closed && Booking.Status != BookingStatus.Cancelled)
             Problem = Messages.For(closed, text);
         Response.Headers.CacheControl = "no-store";
         return row;

@@ -10,7 +10,7 @@ namespace Tidegate.Server.Features.Payments.Sandbox;
 /// on a different instance, and a restart forgets nothing. Every state change is sent to Tidegate
 /// as a signed webhook over real HTTP, with the configured faults.
 /// </summary>
-public sealed class SandboxProvider(Db db, SandboxFaults faults, SandboxWebhooks webhooks, TimeProvider clock, IConfiguration config)
+public sealed class SandboxProvider(Db db, SandboxFaults faults, SandboxWebhooks webhooks, TimeProvider clock, SandboxOptions options)
     : IPaymentProvider
 {
     public const string ProviderName = "sandbox";
@@ -27,7 +27,7 @@ public sealed class SandboxProvider(Db db, SandboxFaults faults, SandboxWebhooks
             var inserted = await connection.ExecuteAsync(SandboxSql.Create, new
             {
                 Id = id, IdempotencyKey = idempotencyKey, payment.Amount, payment.Currency, payment.ReturnUrl,
-                CheckoutUrl = $"{payment.PublicBaseUrl}/sandbox/checkout/{id}", CreatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+                CheckoutUrl = $"{payment.PublicBaseUrl}/sandbox/checkout/{id}", CreatedAt = clock.GetUtcNow(),
             }, tx);
             return (await connection.QuerySingleAsync<SandboxPayment>(SandboxSql.ByKey, new { IdempotencyKey = idempotencyKey }, tx), inserted == 1);
         }, ct);
@@ -57,7 +57,7 @@ public sealed class SandboxProvider(Db db, SandboxFaults faults, SandboxWebhooks
                 return new ProviderRefund(existing.Reference, existing.Status, (int)existing.Amount);
             var refund = new ProviderRefund("sre_" + Guid.CreateVersion7().ToString("N"), "succeeded", amount);
             var args = new { PaymentId = reference, IdempotencyKey = idempotencyKey, Id = refund.Reference, Amount = amount,
-                CreatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds() };
+                CreatedAt = clock.GetUtcNow() };
             if (await connection.ExecuteAsync(SandboxSql.TakeRefund, args, tx) == 1)
             {
                 await connection.ExecuteAsync(SandboxSql.InsertRefund, args, tx);
@@ -102,7 +102,7 @@ public sealed class SandboxProvider(Db db, SandboxFaults faults, SandboxWebhooks
 
     public WebhookEvent? ReadWebhook(ReadOnlySpan<byte> body, IHeaderDictionary headers, out string? refusal) =>
         WebhookReader.Read(body, headers[SignatureHeader].ToString(), webhooks.Secret, clock.GetUtcNow(),
-            TimeSpan.FromSeconds(config.GetValue("Tidegate:Payments:Sandbox:ToleranceSeconds", 300)),
+            TimeSpan.FromSeconds(options.ToleranceSeconds),
             static root => root.GetProperty("data").GetProperty("paymentId").GetString(), out refusal);
 
     private sealed class RefundRow

@@ -12,12 +12,10 @@ namespace Tidegate.Server.Features.Payments.Stripe;
 /// <see cref="PaymentProviderException"/> that says whether retrying can help. The visitor's card page
 /// is the intent's next_action.redirect_to_url.url. Only the allow-listed fields of answers are kept.
 /// </summary>
-public sealed class StripeProvider(IHttpClientFactory http, IConfiguration config, TimeProvider clock) : IPaymentProvider
+public sealed class StripeProvider(IHttpClientFactory http, StripeOptions settings, TimeProvider clock) : IPaymentProvider
 {
     public const string ProviderName = "stripe";
     public const string SignatureHeader = "Stripe-Signature";
-
-    private IConfigurationSection Settings => config.GetSection("Tidegate:Payments:Stripe");
 
     public string Name => ProviderName;
 
@@ -43,15 +41,15 @@ public sealed class StripeProvider(IHttpClientFactory http, IConfiguration confi
         });
 
     public WebhookEvent? ReadWebhook(ReadOnlySpan<byte> body, IHeaderDictionary headers, out string? refusal) =>
-        WebhookReader.Read(body, headers[SignatureHeader].ToString(), Settings["WebhookSecret"] ?? "", clock.GetUtcNow(),
-            TimeSpan.FromSeconds(Settings.GetValue("ToleranceSeconds", 300)),
+        WebhookReader.Read(body, headers[SignatureHeader].ToString(), settings.WebhookSecret ?? "", clock.GetUtcNow(),
+            TimeSpan.FromSeconds(settings.ToleranceSeconds),
             static root => root.GetProperty("data").GetProperty("object").GetProperty("id").GetString(), out refusal);
 
     private async Task<T> CallAsync<T>(string what, Func<StripeClient, Task<T>> call)
     {
-        var baseUrl = Settings["BaseUrl"] ?? throw new InvalidOperationException("Tidegate:Payments:Stripe:BaseUrl is not configured.");
+        var baseUrl = settings.BaseUrl ?? throw new InvalidOperationException("Tidegate:Payments:Stripe:BaseUrl is not configured.");
         // maxNetworkRetries 0: retries belong to the gateway's pipeline, which counts them against the breaker.
-        var client = new StripeClient(Settings["ApiKey"], apiBase: baseUrl.TrimEnd('/'),
+        var client = new StripeClient(settings.ApiKey, apiBase: baseUrl.TrimEnd('/'),
             httpClient: new SystemNetHttpClient(http.CreateClient(ProviderName), maxNetworkRetries: 0, enableTelemetry: false));
         try
         {

@@ -1,3 +1,4 @@
+using Tidegate.Server.Infrastructure.Mail;
 using Dapper;
 using Tidegate.Server.Data;
 
@@ -8,9 +9,9 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// mail worker measures it between sends, at most every Tidegate:Mail:AgeEverySeconds (10), with one
 /// small query over the unsent rows (the partial index of due rows); a scrape only reads the value.
 /// </summary>
-public sealed class MailOutboxAge(Db db, TimeProvider clock, IConfiguration config)
+public sealed class MailOutboxAge(Db db, TimeProvider clock, MailOptions options)
 {
-    private readonly TimeSpan _every = TimeSpan.FromSeconds(config.GetValue("Tidegate:Mail:AgeEverySeconds", 10.0));
+    private readonly TimeSpan _every = TimeSpan.FromSeconds(options.AgeEverySeconds);
     private DateTimeOffset _measuredAt = DateTimeOffset.MinValue;
 
     public double OldestUnsentSeconds { get; private set; }
@@ -21,8 +22,8 @@ public sealed class MailOutboxAge(Db db, TimeProvider clock, IConfiguration conf
         if (now - _measuredAt < _every && now >= _measuredAt) return;
         _measuredAt = now;
         await using var connection = await db.OpenAsync(ct);
-        var oldest = await connection.ExecuteScalarAsync<long?>(
+        var oldest = await connection.ExecuteScalarAsync<DateTimeOffset?>(
             "SELECT MIN(created_at) FROM mail_outbox WHERE sent_at IS NULL AND failed = 0");
-        OldestUnsentSeconds = oldest is { } created ? Math.Max(0, (now.ToUnixTimeMilliseconds() - created) / 1000.0) : 0;
+        OldestUnsentSeconds = oldest is { } created ? Math.Max(0, (now - created).TotalSeconds) : 0;
     }
 }

@@ -1,3 +1,5 @@
+using Tidegate.Server.Infrastructure.Mail;
+using Tidegate.Domain.Common;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Localization;
@@ -16,7 +18,7 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// details and the link to the ticket page. Personal data is decrypted only here.
 /// </summary>
 public sealed class TicketEmail(
-    TicketIssuer issuer, PersonalData personal, VenueStore venues, EntryWindow entry, IConfiguration config, IStringLocalizer<SharedResource> text)
+    TicketIssuer issuer, PersonalData personal, VenueStore venues, EntryWindow entry, MailOptions mail, IStringLocalizer<SharedResource> text)
 {
     public const string QrContentId = "ticket-qr";
 
@@ -24,17 +26,17 @@ public sealed class TicketEmail(
     {
         var calendar = await venues.GetAsync(ct);
         var start = SlotGrid.AtMinute((int)booking.StartMinute);
-        var slot = new Slot(booking.Date, start, start.AddMinutes(calendar.Settings.SlotMinutes));
+        var slot = new Slot(booking.VisitDate, start, start.AddMinutes(calendar.Settings.SlotMinutes));
         var from = entry.From(calendar.Time.Start(slot));
         var until = entry.Until(calendar.Time.End(slot));
         var code = issuer.CodeFor(booking);
-        var details = new Details(calendar.Settings.Name, booking.VisitDate, $"{slot.Start:HH:mm}–{slot.End:HH:mm}",
+        var details = new Details(calendar.Settings.Name, IsoDate.Text(booking.VisitDate), $"{slot.Start:HH:mm}–{slot.End:HH:mm}",
             (int)booking.Persons, $"{from:HH:mm}", $"{until:HH:mm}", code);
 
         string[] languages = booking.Language is "ja" or "en" ? [booking.Language] : ["ja", "en"];
         var texts = languages.Select(language => (Texts: WordsFor(language, details), Link: issuer.PageUrl(booking.Id, language))).ToList();
         var message = new MimeMessage { Subject = string.Join(" / ", texts.Select(t => t.Texts.Subject)) };
-        message.From.Add(new MailboxAddress(calendar.Settings.Name, config["Tidegate:Mail:From"] ?? "tickets@tidegate.local"));
+        message.From.Add(new MailboxAddress(calendar.Settings.Name, mail.From));
         // MailboxAddress(name, address): the name is encoded as a display name, never parsed, so
         // quotes, commas or brackets in it cannot add a recipient or a header; control characters
         // (line breaks) become spaces, as some mail programs refuse them even encoded.

@@ -26,10 +26,10 @@ public sealed class TicketMailOutbox(Db db)
             """, new { Id = Guid.CreateVersion7().ToString(), BookingId = bookingId, Now = now }, tx);
 
     /// <summary>Due rows this worker now owns until <paramref name="leaseUntil"/>.</summary>
-    public Task<IReadOnlyList<Item>> ClaimDueAsync(long now, long leaseUntil, int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<Item>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken ct) =>
         db.WriteAsync((connection, tx) => ClaimAsync(connection, tx, now, leaseUntil, limit), ct);
 
-    private static async Task<IReadOnlyList<Item>> ClaimAsync(DbConnection connection, DbTransaction tx, long now, long leaseUntil, int limit)
+    private static async Task<IReadOnlyList<Item>> ClaimAsync(DbConnection connection, DbTransaction tx, DateTimeOffset now, DateTimeOffset leaseUntil, int limit)
     {
         var due = await connection.QueryAsync<Item>("""
             SELECT id, booking_id, attempts FROM mail_outbox
@@ -48,10 +48,10 @@ public sealed class TicketMailOutbox(Db db)
         return claimed;
     }
 
-    public Task MarkSentAsync(string id, long now, CancellationToken ct) =>
+    public Task MarkSentAsync(string id, DateTimeOffset now, CancellationToken ct) =>
         ExecuteAsync("UPDATE mail_outbox SET sent_at = @Now, locked_until = NULL, last_error = NULL WHERE id = @Id", new { Id = id, Now = now }, ct);
 
-    public Task RetryLaterAsync(string id, long nextAttemptAt, string error, CancellationToken ct) =>
+    public Task RetryLaterAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken ct) =>
         ExecuteAsync("UPDATE mail_outbox SET next_attempt_at = @Next, locked_until = NULL, last_error = @Error WHERE id = @Id",
             new { Id = id, Next = nextAttemptAt, Error = error }, ct);
 

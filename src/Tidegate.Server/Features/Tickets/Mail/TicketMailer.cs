@@ -13,13 +13,11 @@ namespace Tidegate.Server.Features.Tickets.Mail;
 /// </summary>
 public sealed class TicketMailer(
     TicketMailOutbox outbox, TicketEmail email, IMailSender sender, MailSignal signal, BookingLookup bookings, JobLeases leases, TimeProvider clock,
-    IConfiguration config, MailOutboxAge age, ILogger<TicketMailer> logger) : BackgroundService
+    MailOptions options, MailOutboxAge age, ILogger<TicketMailer> logger) : BackgroundService
 {
-    private readonly IConfigurationSection _mail = config.GetSection("Tidegate:Mail");
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var poll = TimeSpan.FromSeconds(_mail.GetValue("PollSeconds", 2.0));
+        var poll = TimeSpan.FromSeconds(options.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -44,8 +42,8 @@ public sealed class TicketMailer(
     /// <summary>Sends what is due now; returns how many rows it worked on.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var items = await outbox.ClaimDueAsync(now, now + 120_000, 20, ct);
+        var now = clock.GetUtcNow();
+        var items = await outbox.ClaimDueAsync(now, now.AddMinutes(2), 20, ct);
         foreach (var item in items) await SendAsync(item, ct);
         return items.Count;
     }
@@ -62,12 +60,12 @@ public sealed class TicketMailer(
         {
             using var message = await email.ComposeAsync(booking, ct);
             await sender.SendAsync(message, ct);
-            await outbox.MarkSentAsync(item.Id, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct);
+            await outbox.MarkSentAsync(item.Id, clock.GetUtcNow(), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var error = e is MailKit.Net.Smtp.SmtpCommandException smtp ? $"{e.GetType().Name} {smtp.StatusCode}" : e.GetType().Name;
-            if (item.Attempts >= _mail.GetValue("MaxAttempts", 20))
+            if (item.Attempts >= options.MaxAttempts)
             {
                 logger.LogError("Ticket email {OutboxId} failed {Attempts} times ({Error}); giving up", item.Id, item.Attempts, error);
                 await outbox.GiveUpAsync(item.Id, error, CancellationToken.None);
@@ -75,16 +73,14 @@ public sealed class TicketMailer(
             }
             var delay = Backoff((int)item.Attempts);
             logger.LogWarning("Ticket email {OutboxId} attempt {Attempts} failed ({Error}); retrying in {Delay}", item.Id, item.Attempts, error, delay);
-            await outbox.RetryLaterAsync(item.Id, clock.GetUtcNow().Add(delay).ToUnixTimeMilliseconds(), error, CancellationToken.None);
+            await outbox.RetryLaterAsync(item.Id, clock.GetUtcNow().Add(delay), error, CancellationToken.None);
         }
     }
 
     /// <summary>base × 2^(attempt−1), capped, with ±20% jitter so instances do not retry in step.</summary>
     private TimeSpan Backoff(int attempt)
     {
-        var baseSeconds = _mail.GetValue("RetryBaseSeconds", 10.0);
-        var maxSeconds = _mail.GetValue("RetryMaxSeconds", 3600.0);
-        var seconds = Math.Min(maxSeconds, baseSeconds * Math.Pow(2, Math.Min(attempt - 1, 20)));
+        var seconds = Math.Min(options.RetryMaxSeconds, options.RetryBaseSeconds * Math.Pow(2, Math.Min(attempt - 1, 20)));
         return TimeSpan.FromSeconds(seconds * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 }
