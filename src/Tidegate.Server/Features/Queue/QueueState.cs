@@ -14,8 +14,11 @@ namespace Tidegate.Server.Features.Queue;
 public sealed class QueueState(Db db)
 {
     private readonly ConcurrentDictionary<DateOnly, DateState> _dates = new();
+    private readonly Lock _marking = new();
+    private long _marks;
 
-    public sealed record DateState(QueueDateRow Row, QueueProgress Progress, IReadOnlyDictionary<string, long>? Shuffled);
+    /// <param name="MarkedBy">Which of this instance's own marks set <c>Row.Marked</c> (0: read from the database).</param>
+    public sealed record DateState(QueueDateRow Row, QueueProgress Progress, IReadOnlyDictionary<string, long>? Shuffled, long MarkedBy = 0);
 
     public bool IsMarked(DateOnly date) => _dates.TryGetValue(date, out var s) && s.Row.Marked != 0;
 
@@ -27,13 +30,23 @@ public sealed class QueueState(Db db)
 
     public IReadOnlyCollection<DateState> Dates => _dates.Values.ToList();
 
-    public void SetMarked(DateOnly date, bool marked) =>
-        _dates.AddOrUpdate(date, _ => new DateState(new QueueDateRow { VisitDate = date, Marked = marked ? 1 : 0, NextPosition = 1 }, QueueProgress.None, null),
-            (_, s) => s with { Row = CopyOf(s.Row, marked ? 1 : 0) });
+    /// <summary>This instance's own mark, just committed: a refresh that read the row before it must not undo it here.</summary>
+    public void SetMarked(DateOnly date, bool marked)
+    {
+        lock (_marking)
+        {
+            var mark = ++_marks;
+            _dates[date] = _dates.TryGetValue(date, out var s)
+                ? s with { Row = CopyOf(s.Row, marked ? 1 : 0), MarkedBy = mark }
+                : new DateState(new QueueDateRow { VisitDate = date, Marked = marked ? 1 : 0, NextPosition = 1 }, QueueProgress.None, null, mark);
+        }
+    }
 
     /// <summary>Reads every date's row, the steps not seen yet, and (once) the shuffle's positions.</summary>
     public async Task RefreshAsync(Func<DateOnly, DateTimeOffset> opensAt, CancellationToken ct)
     {
+        long marksBefore;
+        lock (_marking) marksBefore = _marks;
         await using var connection = await db.OpenAsync(ct);
         foreach (var row in await connection.QueryAsync<QueueDateRow>(QueueSql.AllDates))
         {
@@ -48,7 +61,14 @@ public sealed class QueueState(Db db)
                 shuffled = (await connection.QueryAsync<(string Id, long Position)>(QueueSql.ShuffledPositions,
                     new { row.VisitDate, OpensAt = opensAt(row.VisitDate) }))
                     .ToDictionary(e => e.Id, e => e.Position);
-            _dates[row.VisitDate] = new DateState(row, progress, shuffled);
+            lock (_marking)
+            {
+                // A mark made here after this refresh began is newer than the row just read.
+                var current = _dates.GetValueOrDefault(row.VisitDate);
+                _dates[row.VisitDate] = current is { MarkedBy: var by } && by > marksBefore
+                    ? new DateState(CopyOf(row, current.Row.Marked), progress, shuffled, by)
+                    : new DateState(row, progress, shuffled);
+            }
         }
     }
 
