@@ -37,6 +37,15 @@ public class SignInTests
 
         Assert.Equal((string?)wrong["detail"], (string?)unknown["detail"]);
         Assert.Equal((string?)wrong["title"], (string?)unknown["title"]);
+
+        // And the lockout answers alike: after five tries in all, both are throttled.
+        for (var i = 0; i < 4; i++)
+        {
+            await app.SignInAsync("kai@example.com", "not-the-password-" + i).ExpectProblem(HttpStatusCode.Unauthorized, "invalid_credentials");
+            await app.SignInAsync("nobody@example.com", "not-the-password-" + i).ExpectProblem(HttpStatusCode.Unauthorized, "invalid_credentials");
+        }
+        await app.SignInAsync("kai@example.com").ExpectProblem(HttpStatusCode.TooManyRequests, "throttled");
+        await app.SignInAsync("nobody@example.com").ExpectProblem(HttpStatusCode.TooManyRequests, "throttled");
     }
 
     [Theory, Engines]

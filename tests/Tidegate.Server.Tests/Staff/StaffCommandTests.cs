@@ -56,4 +56,20 @@ public class StaffCommandTests
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
+
+    [Fact]
+    public async Task In_development_the_demo_has_one_account_per_role_and_says_how_to_sign_in()
+    {
+        using var server = new ServerProcess(new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Tidegate__DevTools"] = "true" });
+        await server.WaitForAsync("/health/live");
+
+        Assert.Contains(server.Lines, l => l.Contains("Demo staff: sign in with admin@demo.tidegate.local", StringComparison.Ordinal));
+        var client = server.Client();
+        foreach (var role in new[] { "admin", "operator", "analyst" })
+        {
+            var body = await client.PostJson("/api/v1/staff/session", new { email = $"{role}@demo.tidegate.local", password = "tidegate-demo-2026" })
+                .ExpectJson(HttpStatusCode.OK);
+            Assert.Equal(role, (string?)body["role"]);
+        }
+    }
 }

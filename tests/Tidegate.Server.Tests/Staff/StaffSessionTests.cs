@@ -1,3 +1,5 @@
+using Dapper;
+
 namespace Tidegate.Server.Tests.Staff;
 
 public class StaffSessionTests
@@ -47,6 +49,21 @@ public class StaffSessionTests
         await MarkDate(signedIn).ExpectJson(HttpStatusCode.OK);
         app.Clock.Advance(TimeSpan.FromHours(0.2));
         await MarkDate(signedIn).ExpectProblem(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Theory, Engines]
+    public async Task A_session_in_use_records_when_it_was_last_seen(string engine)
+    {
+        using var app = new TestApp(engine);
+        await app.CreateStaffAsync("kai@example.com", "operator");
+        var signedIn = await app.SignedInAsync("kai@example.com");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        await MarkDate(signedIn).ExpectJson(HttpStatusCode.OK);
+
+        await using var connection = await app.Db.OpenAsync();
+        var lastSeen = DateTimeOffset.FromUnixTimeMilliseconds(await connection.ExecuteScalarAsync<long>("SELECT MAX(last_seen_at) FROM staff_sessions"));
+        Assert.InRange(lastSeen, app.Clock.GetUtcNow().AddMinutes(-1), app.Clock.GetUtcNow());
     }
 
     [PostgresFact]

@@ -22,6 +22,12 @@ public sealed class SignIn(
     Db db, PersonalData personal, IPasswordHasher<StaffAccount> hasher, StaffSessions sessions, Tokens tokens,
     VenueStore venues, TimeProvider clock)
 {
+    /// <summary>
+    /// Failures for emails that have no account, kept in memory by the same rule, so an unknown email
+    /// is locked after as many tries as a real one (the lockout tells nothing about who has an account).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SignInThrottle.State> _unknown = new();
+
     public sealed record Request(string? Email, string? Password, string? Otp);
     public sealed record Response(string Token, string Role, DateTimeOffset ExpiresAt);
     public sealed record SignedIn(Response Response, string StaffId, string SessionId);
@@ -46,14 +52,11 @@ public sealed class SignIn(
     {
         if (request.Email is null || request.Password is null) return Invalid();
         StaffRow? row;
+        var emailKey = personal.EmailKey(request.Email);
         await using (var connection = await db.OpenAsync(ct))
-            row = await connection.QuerySingleOrDefaultAsync<StaffRow>(StaffSql.ByEmailKey, new { EmailKey = personal.EmailKey(request.Email) });
-        if (row is null || row.DisabledAt is not null)
-        {
-            hasher.VerifyHashedPassword(StaffAccount.Any, DummyHash.Value, request.Password);
-            return Invalid();
-        }
+            row = await connection.QuerySingleOrDefaultAsync<StaffRow>(StaffSql.ByEmailKey, new { EmailKey = emailKey });
         var now = clock.GetUtcNow();
+        if (row is null || row.DisabledAt is not null) return NoAccount(emailKey, request.Password, now);
         var state = new SignInThrottle.State((int)row.FailedAttempts, row.LockedUntil);
         if (SignInThrottle.Check(state, now) is { } throttled) return throttled;
         if (hasher.VerifyHashedPassword(StaffAccount.Any, row.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
@@ -103,6 +106,16 @@ public sealed class SignIn(
             current = await connection.QuerySingleOrDefaultAsync<StaffRow>(StaffSql.ById, new { row.Id });
         }
         return answer;
+    }
+
+    private Error NoAccount(string emailKey, string password, DateTimeOffset now)
+    {
+        var state = _unknown.GetValueOrDefault(emailKey, new SignInThrottle.State(0, null));
+        if (SignInThrottle.Check(state, now) is { } throttled) return throttled;
+        hasher.VerifyHashedPassword(StaffAccount.Any, DummyHash.Value, password);
+        if (_unknown.Count > 10_000) _unknown.Clear(); // bounds a spray of made-up emails
+        _unknown[emailKey] = SignInThrottle.AfterFailure(state, now);
+        return Invalid();
     }
 
     private static Error Invalid() => new(ErrorCodes.InvalidCredentials, "The email or the password is wrong.");

@@ -15,8 +15,10 @@ public sealed class StaffSessions(Db db, TimeProvider clock) : IStaffSessions
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
+    /// <summary>How often a session in use writes its last_seen_at (for the console's "last seen"), not at every request.</summary>
+    public static readonly TimeSpan SeenEvery = TimeSpan.FromMinutes(1);
 
-    private sealed record Seen(DateTimeOffset ExpiresAt, bool Open, DateTimeOffset ReadAt);
+    private sealed record Seen(DateTimeOffset ExpiresAt, bool Open, DateTimeOffset ReadAt, DateTimeOffset? SeenWrittenAt);
     private sealed class State
     {
         public DateTimeOffset ExpiresAt { get; init; }
@@ -38,14 +40,22 @@ public sealed class StaffSessions(Db db, TimeProvider clock) : IStaffSessions
     public async ValueTask<bool> IsOpenAsync(string sessionId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(sessionId, out var seen) && now - seen.ReadAt < CacheFor && now >= seen.ReadAt)
-            return seen.Open && seen.ExpiresAt > now;
-        await using var connection = await db.OpenAsync(ct);
-        var state = await connection.QuerySingleOrDefaultAsync<State>(StaffSql.SessionState, new { Id = sessionId });
-        var open = state is { EndedAt: null, DisabledAt: null };
+        var cached = _cache.GetValueOrDefault(sessionId);
+        if (cached is not null && now - cached.ReadAt < CacheFor && now >= cached.ReadAt)
+            return cached.Open && cached.ExpiresAt > now;
+        State? state;
+        await using (var connection = await db.OpenAsync(ct))
+            state = await connection.QuerySingleOrDefaultAsync<State>(StaffSql.SessionState, new { Id = sessionId });
+        var open = state is { EndedAt: null, DisabledAt: null } && state.ExpiresAt > now;
+        var seenWritten = cached?.SeenWrittenAt;
+        if (open && (seenWritten is null || now - seenWritten >= SeenEvery || now < seenWritten))
+        {
+            await db.WriteAsync((c, tx) => c.ExecuteAsync(StaffSql.SeeSession, new { Id = sessionId, Now = now }, tx), ct);
+            seenWritten = now;
+        }
         if (_cache.Count > 10_000) _cache.Clear(); // staff are few: this bounds a flood of forged-but-signed ids only
-        _cache[sessionId] = new Seen(state?.ExpiresAt ?? now, open, now);
-        return open && state!.ExpiresAt > now;
+        _cache[sessionId] = new Seen(state?.ExpiresAt ?? now, open, now, seenWritten);
+        return open;
     }
 
     public async Task EndAsync(string sessionId, CancellationToken ct)
