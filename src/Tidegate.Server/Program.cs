@@ -6,6 +6,7 @@ using Tidegate.Server.Features.Gates;
 using Tidegate.Server.Features.Health;
 using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Features.Site;
+using Tidegate.Server.Features.Staff;
 using Tidegate.Server.Features.Tickets;
 using Tidegate.Server.Features.Queue;
 using Tidegate.Server.Features.Venue;
@@ -27,6 +28,7 @@ builder.Services
     .AddBoxOffice()
     .AddPayments(builder.Configuration)
     .AddQueue(builder.Configuration)
+    .AddStaff()
     .AddTidegateRateLimits(builder.Configuration)
     .AddTidegateNetwork(builder.Configuration);
 
@@ -39,9 +41,18 @@ if (args.Contains("migrate"))
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
     return;
 }
+// "staff create --email … --role admin": the first admin of a new installation, then stop.
+if (StaffCommand.Is(args))
+{
+    await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+    Environment.ExitCode = await StaffCommand.RunAsync(args, app.Services);
+    return;
+}
 if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStart)
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 await app.Services.GetRequiredService<DemoVenue>().SeedIfEmptyAsync();
+if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<DevToolsOptions>().DevTools)
+    await app.Services.GetRequiredService<DemoStaff>().SeedAsync();
 
 app.UseTidegateNetwork();
 app.UseExceptionHandler();
@@ -65,6 +76,7 @@ app.MapGates();
 app.MapBoxOffice();
 app.MapPayments();
 app.MapQueue();
+app.MapStaff();
 if (app.Services.GetRequiredService<DevToolsOptions>().DevTools) app.MapDevTools();
 
 app.Run();

@@ -26,4 +26,10 @@ public static class ErrorCodes
     public const string NotPayable = "not_payable";
     /// <summary>Only a confirmed booking can move.</summary>
     public const string NotConfirmed = "not_confirmed";
+    /// <summary>Staff sign-in: unknown email or wrong password (the same answer for both).</summary>
+    public const string InvalidCredentials = "invalid_credentials";
+    /// <summary>Staff sign-in: the account has a second factor and none, or a wrong one, was given.</summary>
+    public const string OtpRequired = "otp_required";
+    public const string WeakPassword = "weak_password";
+    public const string EmailTaken = "email_taken";
 }

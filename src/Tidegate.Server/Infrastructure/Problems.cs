@@ -28,6 +28,10 @@ public static class Problems
         [ErrorCodes.Unavailable] = (503, "Service unavailable"),
         [ErrorCodes.NotPayable] = (409, "Not payable"),
         [ErrorCodes.NotConfirmed] = (409, "Booking not confirmed"),
+        [ErrorCodes.InvalidCredentials] = (401, "Invalid credentials"),
+        [ErrorCodes.OtpRequired] = (401, "One-time code required"),
+        [ErrorCodes.WeakPassword] = (422, "Weak password"),
+        [ErrorCodes.EmailTaken] = (409, "Email taken"),
     };
 
     public static int StatusOf(string code) => Known.TryGetValue(code, out var known) ? known.Status : 400;

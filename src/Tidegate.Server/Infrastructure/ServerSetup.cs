@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication;
 using Tidegate.Domain.Common;
 using Tidegate.Server.Data;
 using Tidegate.Server.Infrastructure.Auth;
@@ -44,8 +43,8 @@ public static class ServerSetup
         services.AddSingleton<Tokens>();
         services.AddSingleton<Idempotency>();
 
-        services.AddAuthentication(BearerHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null);
-        services.AddAuthorizationBuilder();
+        services.AddTidegateAuthentication(config);
+        services.AddAuthorizationBuilder().AddTidegatePolicies();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;

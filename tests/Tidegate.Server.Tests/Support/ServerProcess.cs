@@ -16,14 +16,19 @@ public sealed class ServerProcess : IDisposable
     public string WorkingDirectory { get; }
     public string BaseUrl { get; }
 
-    public ServerProcess(IDictionary<string, string?> environment, string? workingDirectory = null)
+    /// <param name="command">A command of the executable (`staff create …`) instead of serving; its folder is kept for the next process.</param>
+    /// <param name="standardInput">Written to the process's standard input, which is then closed.</param>
+    public ServerProcess(IDictionary<string, string?> environment, string? workingDirectory = null,
+        IReadOnlyList<string>? command = null, string? standardInput = null)
     {
         WorkingDirectory = workingDirectory ?? Path.Combine(Path.GetTempPath(), "tidegate-process", Guid.NewGuid().ToString("N"));
+        _keepFolder = command is not null;
         Directory.CreateDirectory(WorkingDirectory);
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
-        var info = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", BaseUrl])
+        var info = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, .. command ?? ["--urls", BaseUrl]])
         {
             WorkingDirectory = WorkingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardInput = standardInput is not null,
         };
         foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_CONTENTROOT", "ASPNETCORE_URLS" })
             info.Environment.Remove(name);
@@ -35,7 +40,12 @@ public sealed class ServerProcess : IDisposable
         _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Lines.Enqueue(line); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        if (standardInput is null) return;
+        _process.StandardInput.Write(standardInput);
+        _process.StandardInput.Close();
     }
+
+    private readonly bool _keepFolder;
 
     /// <summary>The exit code, once the process has exited and its output is read to the end.</summary>
     public async Task<int> ExitCodeAsync(int timeoutSeconds = 30)
@@ -76,6 +86,7 @@ public sealed class ServerProcess : IDisposable
         }
         _process.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepFolder) return;
         try { Directory.Delete(WorkingDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -10,8 +10,8 @@ public static class BoxOfficeEndpoints
     /// <summary>Box office staff use operator tokens (admins may too); there is no separate box-office role.</summary>
     public static IEndpointRouteBuilder MapBoxOffice(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/box-office/bookings", SellWalkIn.Handle).WithBody<SellWalkIn.Request>().WithName("SellWalkIn")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Admin));
+        var boxOffice = app.MapGroup("/api/v1/box-office").RequireAuthorization(Policies.Operator);
+        boxOffice.MapPost("/bookings", SellWalkIn.Handle).WithBody<SellWalkIn.Request>().WithName("SellWalkIn");
         return app;
     }
 }

@@ -23,8 +23,8 @@ public static class QueueEndpoints
         var group = app.MapGroup("/api/v1/queue/{date}").RequireRateLimiting(RateLimits.Polls);
         group.MapPost("", JoinQueue.Handle).WithName("JoinQueue");
         group.MapGet("/status", GetQueueStatus.Handle).WithName("GetQueueStatus");
-        app.MapPut("/api/v1/admin/queue/{date}", MarkQueueDate.Handle).WithName("MarkQueueDate")
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Operator));
+        var admin = app.MapGroup("/api/v1/admin/queue").RequireAuthorization(Policies.Operator);
+        admin.MapPut("/{date}", MarkQueueDate.Handle).WithName("MarkQueueDate");
         return app;
     }
 }

@@ -13,15 +13,22 @@ public sealed class BearerHandler(
 {
     public const string SchemeName = "Bearer";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var claims = tokens.Verify(header["Bearer ".Length..].Trim());
-        if (claims is null) return Task.FromResult(AuthenticateResult.Fail("invalid token"));
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Role, claims.Role), new Claim(ClaimTypes.NameIdentifier, claims.Subject)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        if (claims is null) return AuthenticateResult.Fail("invalid token");
+        List<Claim> identityClaims = [new Claim(ClaimTypes.Role, claims.Role), new Claim(ClaimTypes.NameIdentifier, claims.Subject)];
+        // A staff token lives only as long as its session: ended or expired, it is refused on every instance.
+        if (claims.Session is { } session)
+        {
+            var sessions = Context.RequestServices.GetService<IStaffSessions>();
+            if (sessions is null || !await sessions.IsOpenAsync(session, Context.RequestAborted)) return AuthenticateResult.Fail("session ended");
+            identityClaims.Add(new Claim(AuthSchemes.SessionClaim, session));
+        }
+        var identity = new ClaimsIdentity(identityClaims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

@@ -12,11 +12,12 @@ public sealed class Tokens(Secrets secrets, TimeProvider clock)
 {
     private const string Prefix = "tg1.";
 
-    public sealed record Claims(string Role, string Subject, long ExpiresAt);
+    /// <param name="Session">A staff session's id: the token is refused once that session ends (BearerHandler).</param>
+    public sealed record Claims(string Role, string Subject, long ExpiresAt, string? Session = null);
 
-    public string Issue(string role, string subject, TimeSpan lifetime)
+    public string Issue(string role, string subject, TimeSpan lifetime, string? session = null)
     {
-        var claims = new Claims(role, subject, clock.GetUtcNow().Add(lifetime).ToUnixTimeSeconds());
+        var claims = new Claims(role, subject, clock.GetUtcNow().Add(lifetime).ToUnixTimeSeconds(), session);
         var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
         return Prefix + payload + "." + Sign(payload);
     }

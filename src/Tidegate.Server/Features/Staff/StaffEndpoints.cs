@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Auth;
+
+namespace Tidegate.Server.Features.Staff;
+
+public static class StaffEndpoints
+{
+    public static IServiceCollection AddStaff(this IServiceCollection services) => services
+        .AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>()
+        .AddSingleton<StaffSessions>()
+        .AddSingleton<IStaffSessions>(sp => sp.GetRequiredService<StaffSessions>())
+        .AddSingleton<CreateStaff>()
+        .AddSingleton<SignIn>()
+        .AddSingleton<StaffOtp>()
+        .AddSingleton<DemoStaff>();
+
+    public static IEndpointRouteBuilder MapStaff(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/staff/session", SignIn.Handle).WithBody<SignIn.Request>().WithName("StaffSignIn");
+
+        var signedIn = app.MapGroup("/api/v1/staff").RequireAuthorization(Policies.Staff);
+        signedIn.MapDelete("/session", EndSession).WithName("StaffSignOut");
+        signedIn.MapPost("/sessions/end-all", EndAllSessions).WithName("StaffEndAllSessions");
+        signedIn.MapPost("/otp/enrol", StaffOtp.Enrol).WithName("StaffOtpEnrol");
+        signedIn.MapPost("/otp/confirm", StaffOtp.Confirm).WithBody<StaffOtp.ConfirmRequest>().WithName("StaffOtpConfirm");
+
+        var admin = app.MapGroup("/api/v1/admin/staff").RequireAuthorization(Policies.Admin);
+        admin.MapPost("", CreateStaff.Handle).WithBody<CreateStaff.Request>().WithName("CreateStaff");
+        return app;
+    }
+
+    /// <summary>DELETE /api/v1/staff/session: ends this session (its token and cookie) → 204.</summary>
+    private static async Task<IResult> EndSession(HttpContext http, StaffSessions sessions, CancellationToken ct)
+    {
+        if (http.User.FindFirstValue(AuthSchemes.SessionClaim) is not { } session) return StaffOtp.NoSession();
+        await sessions.EndAsync(session, ct);
+        await http.SignOutAsync(AuthSchemes.StaffCookie);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>POST /api/v1/staff/sessions/end-all: ends every session of the signed-in person, this one too → 200 {ended}.</summary>
+    private static async Task<IResult> EndAllSessions(HttpContext http, StaffSessions sessions, CancellationToken ct)
+    {
+        if (StaffOtp.StaffOf(http.User) is not { } staffId) return StaffOtp.NoSession();
+        var ended = await sessions.EndAllAsync(staffId, ct);
+        await http.SignOutAsync(AuthSchemes.StaffCookie);
+        return TypedResults.Ok(new { ended });
+    }
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Tidegate.Server.Infrastructure.Network;
+
+namespace Tidegate.Server.Infrastructure.Auth;
+
+/// <summary>
+/// The authentication schemes: bearer tokens for the API (gate devices, staff, members, dev tokens)
+/// and the staff session cookie for the console pages. The default scheme picks one per request:
+/// a request with an Authorization header is a bearer request; otherwise a page request with the
+/// staff cookie is a cookie request. API routes never accept the cookie (no CSRF surface on the
+/// API); challenges and refusals always answer as the bearer scheme does (401/403 problem+json).
+/// </summary>
+public static class AuthSchemes
+{
+    public const string Default = "Tidegate";
+    public const string StaffCookie = "StaffCookie";
+    public const string CookieName = "tidegate_staff";
+    /// <summary>The claim carrying a staff session's id, in tokens and the cookie.</summary>
+    public const string SessionClaim = "sid";
+
+    public static IServiceCollection AddTidegateAuthentication(this IServiceCollection services, IConfiguration config)
+    {
+        var https = PublicUrl.IsHttps(config);
+        services.AddAuthentication(Default)
+            .AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null)
+            .AddCookie(StaffCookie, o =>
+            {
+                o.Cookie.Name = CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                o.Cookie.Path = "/";
+                o.SlidingExpiration = false;
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    var session = context.Principal?.FindFirstValue(SessionClaim);
+                    var sessions = context.HttpContext.RequestServices.GetService<IStaffSessions>();
+                    if (session is null || sessions is null || !await sessions.IsOpenAsync(session, context.HttpContext.RequestAborted))
+                        context.RejectPrincipal();
+                };
+            })
+            .AddPolicyScheme(Default, "Bearer token, or the staff cookie on pages", o =>
+            {
+                o.ForwardDefaultSelector = http =>
+                    http.Request.Headers.Authorization.Count == 0 && !http.Request.Path.StartsWithSegments("/api")
+                    && http.Request.Cookies.ContainsKey(CookieName)
+                        ? StaffCookie
+                        : BearerHandler.SchemeName;
+                o.ForwardChallenge = BearerHandler.SchemeName;
+                o.ForwardForbid = BearerHandler.SchemeName;
+            });
+        return services;
+    }
+}

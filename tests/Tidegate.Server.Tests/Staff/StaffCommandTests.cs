@@ -1,0 +1,75 @@
+namespace Tidegate.Server.Tests.Staff;
+
+/// <summary>`staff create` run on the real Tidegate.Server.dll, as an operator sets up a new installation.</summary>
+public class StaffCommandTests
+{
+    private static readonly Dictionary<string, string?> Environment = new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+        ["Tidegate__DevTools"] = "false",
+    };
+
+    private static string Folder() => Path.Combine(Path.GetTempPath(), "tidegate-process", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task The_first_admin_is_created_by_the_command_and_signs_in_with_the_printed_password()
+    {
+        var folder = Folder();
+        try
+        {
+            string password;
+            using (var create = new ServerProcess(Environment, folder, ["staff", "create", "--email", "First.Admin@Example.com", "--role", "admin", "--name", "First"]))
+            {
+                Assert.Equal(0, await create.ExitCodeAsync(60));
+                var line = Assert.Single(create.Lines, l => l.StartsWith("One-time password (shown only now): ", StringComparison.Ordinal));
+                password = line["One-time password (shown only now): ".Length..];
+                Assert.True(password.Length >= 12);
+            }
+            using (var again = new ServerProcess(Environment, folder, ["staff", "create", "--email", "first.admin@example.com", "--role", "operator"]))
+            {
+                Assert.NotEqual(0, await again.ExitCodeAsync(60));
+                Assert.Single(again.Lines, l => l.StartsWith("staff create: email_taken: ", StringComparison.Ordinal));
+                Assert.DoesNotContain(again.Lines, l => l.StartsWith("One-time password", StringComparison.Ordinal));
+            }
+            using (var weak = new ServerProcess(Environment, folder, ["staff", "create", "--email", "op@example.com", "--role", "operator", "--password-stdin"], "password1234\n"))
+            {
+                Assert.NotEqual(0, await weak.ExitCodeAsync(60));
+                Assert.Single(weak.Lines, l => l.StartsWith("staff create: weak_password: ", StringComparison.Ordinal));
+            }
+            using (var chosen = new ServerProcess(Environment, folder, ["staff", "create", "--email", "op@example.com", "--role", "operator", "--password-stdin"], "sharks-and-rays-at-10\n"))
+            {
+                Assert.Equal(0, await chosen.ExitCodeAsync(60));
+                Assert.DoesNotContain(chosen.Lines, l => l.Contains("sharks-and-rays", StringComparison.Ordinal));
+            }
+
+            using var server = new ServerProcess(Environment, folder);
+            await server.WaitForAsync("/health/live");
+            var client = server.Client();
+            var admin = await client.PostJson("/api/v1/staff/session", new { email = "first.admin@example.com", password }).ExpectJson(HttpStatusCode.OK);
+            Assert.Equal("admin", (string?)admin["role"]);
+            var op = await client.PostJson("/api/v1/staff/session", new { email = "op@example.com", password = "sharks-and-rays-at-10" }).ExpectJson(HttpStatusCode.OK);
+            Assert.Equal("operator", (string?)op["role"]);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task In_development_the_demo_has_one_account_per_role_and_says_how_to_sign_in()
+    {
+        using var server = new ServerProcess(new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Tidegate__DevTools"] = "true" });
+        await server.WaitForAsync("/health/live");
+
+        Assert.Contains(server.Lines, l => l.Contains("Demo staff: sign in with admin@demo.tidegate.local", StringComparison.Ordinal));
+        var client = server.Client();
+        foreach (var role in new[] { "admin", "operator", "analyst" })
+        {
+            var body = await client.PostJson("/api/v1/staff/session", new { email = $"{role}@demo.tidegate.local", password = "tidegate-demo-2026" })
+                .ExpectJson(HttpStatusCode.OK);
+            Assert.Equal(role, (string?)body["role"]);
+        }
+    }
+}
