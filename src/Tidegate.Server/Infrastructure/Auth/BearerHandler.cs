@@ -6,23 +6,36 @@ using Tidegate.Domain.Common;
 
 namespace Tidegate.Server.Infrastructure.Auth;
 
-/// <summary>Authenticates "Authorization: Bearer tg1…" and answers 401/403 as problem+json.</summary>
+/// <summary>
+/// Authenticates "Authorization: Bearer tg1…" (signed role tokens) and "Bearer tgd1…" (registered
+/// devices, role gate) and answers 401/403 as problem+json.
+/// </summary>
 public sealed class BearerHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Tokens tokens)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Tokens tokens, IDeviceTokens devices)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
-        var claims = tokens.Verify(header["Bearer ".Length..].Trim());
-        if (claims is null) return Task.FromResult(AuthenticateResult.Fail("invalid token"));
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Role, claims.Role), new Claim(ClaimTypes.NameIdentifier, claims.Subject)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var token = header["Bearer ".Length..].Trim();
+        if (token.StartsWith(IDeviceTokens.Prefix, StringComparison.Ordinal)) return await DeviceAsync(token);
+        var claims = tokens.Verify(token);
+        if (claims is null) return AuthenticateResult.Fail("invalid token");
+        return Success(new Claim(ClaimTypes.Role, claims.Role), new Claim(ClaimTypes.NameIdentifier, claims.Subject));
     }
+
+    private async Task<AuthenticateResult> DeviceAsync(string token)
+    {
+        if (await devices.FindAsync(token, Context.RequestAborted) is not { } device) return AuthenticateResult.Fail("unknown or revoked device");
+        return Success(new Claim(ClaimTypes.Role, Roles.Gate), new Claim(ClaimTypes.NameIdentifier, "device:" + device.DeviceId),
+            new Claim(IDeviceTokens.DeviceIdClaim, device.DeviceId), new Claim(IDeviceTokens.DeviceKindClaim, device.Kind));
+    }
+
+    private static AuthenticateResult Success(params Claim[] claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
         Problems.From(new Error(ErrorCodes.Unauthorized, "A valid bearer token is required.")).ExecuteAsync(Context);
