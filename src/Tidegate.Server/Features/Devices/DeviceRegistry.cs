@@ -19,6 +19,7 @@ public sealed class DeviceRegistry(Db db, Tokens tokens, TimeProvider clock) : I
     private Task<Snapshot>? _loading;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _recorded = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pending = new();
+    private readonly SemaphoreSlim _flushing = new(1, 1);
 
     public sealed record Snapshot(long Revision, IReadOnlyDictionary<string, DeviceIdentity> ByHash, DateTimeOffset LoadedAt);
 
@@ -81,21 +82,32 @@ public sealed class DeviceRegistry(Db db, Tokens tokens, TimeProvider clock) : I
         _pending[deviceId] = now;
     }
 
-    /// <summary>Writes the last-seen times gathered since the previous flush, in one transaction.</summary>
+    /// <summary>
+    /// Writes the last-seen times gathered since the previous flush, in one transaction. One flush at
+    /// a time: a caller returns only once whatever was gathered before it has been written.
+    /// </summary>
     public async Task FlushLastSeenAsync(CancellationToken ct = default)
     {
-        if (_pending.IsEmpty) return;
-        var batch = new List<(string Id, DateTimeOffset At)>();
-        foreach (var id in _pending.Keys)
-            if (_pending.TryRemove(id, out var at)) batch.Add((id, at));
+        await _flushing.WaitAsync(ct);
         try
         {
-            await db.WriteAsync((connection, tx) => connection.ExecuteAsync(DeviceSql.Seen, batch.Select(b => new { b.Id, b.At }), tx), ct);
+            if (_pending.IsEmpty) return;
+            var batch = new List<(string Id, DateTimeOffset At)>();
+            foreach (var id in _pending.Keys)
+                if (_pending.TryRemove(id, out var at)) batch.Add((id, at));
+            try
+            {
+                await db.WriteAsync((connection, tx) => connection.ExecuteAsync(DeviceSql.Seen, batch.Select(b => new { b.Id, b.At }), tx), ct);
+            }
+            catch
+            {
+                foreach (var (id, at) in batch) _pending.TryAdd(id, at); // the next flush tries again
+                throw;
+            }
         }
-        catch
+        finally
         {
-            foreach (var (id, at) in batch) _pending.TryAdd(id, at); // the next flush tries again
-            throw;
+            _flushing.Release();
         }
     }
 
