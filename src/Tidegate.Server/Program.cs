@@ -2,6 +2,7 @@ using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Features.BoxOffice;
 using Tidegate.Server.Features.Dev;
+using Tidegate.Server.Features.Devices;
 using Tidegate.Server.Features.Gates;
 using Tidegate.Server.Features.Health;
 using Tidegate.Server.Features.Payments;
@@ -25,6 +26,7 @@ builder.Services
     .AddSite(builder.Configuration)
     .AddTickets()
     .AddGates()
+    .AddDevices()
     .AddBoxOffice()
     .AddPayments(builder.Configuration)
     .AddQueue(builder.Configuration)
@@ -73,6 +75,7 @@ app.MapBooking();
 app.MapSite();
 app.MapTickets();
 app.MapGates();
+app.MapDevices();
 app.MapBoxOffice();
 app.MapPayments();
 app.MapQueue();

@@ -12,6 +12,7 @@ public static class MigrationList
         M005_BookingLanguage.Migration,
         M006_ScaleOut.Migration,
         M007_Staff.Migration,
+        M008_Devices.Migration,
     ];
 
     public static int Latest => All[^1].Version;

@@ -2,7 +2,8 @@ namespace Tidegate.Server.Features.Gates;
 
 /// <summary>
 /// The staff gate page (/gate) and its script and style, embedded in the server (Page/*). The page
-/// itself holds nothing secret: it asks for a gate device token and keeps it in the device's storage.
+/// itself holds nothing secret: it pairs with a registered device's token (pasted, or read as a QR
+/// with the camera) and keeps it in the device's storage.
 /// </summary>
 public static class GatePage
 {

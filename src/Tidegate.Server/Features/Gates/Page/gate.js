@@ -3,6 +3,9 @@
 // server cannot be reached, the page decides alone with the offline bundle (WebCrypto ECDSA
 // P-256 with the cached public keys, cached revocation and used lists, window rules), queues the
 // scans in localStorage and uploads them with scannedAt when the server answers again.
+// Pairing: an operator registers the device and gets its token once, as text and as a QR; the
+// set-up panel takes it pasted or read with the camera, asks the server which device it is (its
+// lane becomes the gate id) and keeps it in this browser's storage.
 (() => {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -17,9 +20,14 @@
     wrong_date: '別の日のチケット / Ticket for another day', too_early: '入場時間前 / Too early',
     too_late: '入場時間を過ぎています / Too late', already_used: '使用済み / Already used',
     not_paid: '未払い / Not paid', remaining: (n) => `残り ${n}名 / ${n} still to come`,
+    needToken: 'トークンを入力してください / Enter the device token',
+    badToken: 'このトークンは無効か取り消されています / This token is not valid or was revoked',
+    needGate: 'ゲートIDを入力してください / Enter the gate id',
+    notDeviceQr: '端末登録のQRではありません / This is not a device QR',
   };
+  const DEVICE_PREFIX = 'tgd1.';
   const ONLINE_TIMEOUT_MS = 2500;
-  let config = { gateId: store.get('gateId', ''), token: store.get('token', '') };
+  let config = { gateId: store.get('gateId', ''), token: store.get('token', ''), deviceName: store.get('deviceName', '') };
   let bundle = store.get('bundle', null);
   let keys = new Map();
   let online = true;
@@ -45,7 +53,7 @@
     try {
       const started = Date.now();
       const r = await api('GET', '/api/v1/gate/offline-bundle');
-      if (r.status === 401 || r.status === 403) return showSetup();
+      if (r.status === 401 || r.status === 403) return showSetup(TEXT.badToken);
       if (!r.ok) throw new Error('bundle ' + r.status);
       const b = await r.json();
       skewMs = Date.parse(b.asOf) - Math.round((started + Date.now()) / 2);
@@ -81,7 +89,7 @@
     if (online) {
       try {
         const r = await api('POST', '/api/v1/gate/scans', body);
-        if (r.status === 401 || r.status === 403) return showSetup();
+        if (r.status === 401 || r.status === 403) return showSetup(TEXT.badToken);
         if (r.status < 500) {
           const d = await r.json();
           if (!r.ok) return show({ result: 'rejected', reason: 'invalid', persons: 0, admitted: 0 }, false);
@@ -147,7 +155,7 @@
 
   // ---------- uploading queued scans ----------
   async function flush() {
-    if (flushing || !config.token) return;
+    if (flushing || !config.token || !$('setup').hidden) return;
     flushing = true;
     try {
       let queue = store.get('queue', []);
@@ -156,7 +164,7 @@
         let r;
         try { r = await api('POST', '/api/v1/gate/scans', queue[0]); } catch { setOnline(false); return; }
         if (r.status >= 500) { setOnline(false); return; }
-        if (r.status === 401 || r.status === 403) return showSetup();
+        if (r.status === 401 || r.status === 403) return showSetup(TEXT.badToken);
         queue = store.get('queue', []).slice(1); // answered (a 400 would never succeed: dropped)
         store.set('queue', queue);
         showQueue();
@@ -215,25 +223,60 @@
 
   function showQueue() { $('queue').textContent = String(store.get('queue', []).length); }
 
-  function showSetup() {
+  function showSetup(error) {
+    if (!$('setup').hidden) return setupError(error || ''); // already open: keep what staff are typing
     $('setup').hidden = false;
     $('scanner').hidden = true;
     $('setup-gate').value = config.gateId;
-    $('setup-gate').focus();
+    $('setup-token').value = '';
+    setupError(error || '');
+    $('setup-token').focus();
+  }
+
+  function setupError(text) {
+    $('setup-error').textContent = text;
+    $('setup-error').hidden = !text;
+  }
+
+  // ---------- pairing with a registered device ----------
+  async function pair(token, gateId) {
+    token = token.trim();
+    gateId = gateId.trim();
+    if (!token) return setupError(TEXT.needToken);
+    let device = null;
+    if (token.startsWith(DEVICE_PREFIX)) {
+      try {
+        const r = await fetch('/api/v1/gate/device', { cache: 'no-store', headers: { 'Authorization': 'Bearer ' + token } });
+        if (r.status === 401 || r.status === 403) return setupError(TEXT.badToken);
+        if (r.ok) device = await r.json();
+      } catch { /* offline: the token is checked when the server answers */ }
+    }
+    gateId = gateId || (device && (device.lane || device.name)) || '';
+    if (!gateId) return setupError(TEXT.needGate);
+    config = { gateId, token, deviceName: device ? device.name : '' };
+    store.set('gateId', config.gateId);
+    store.set('token', config.token);
+    store.set('deviceName', config.deviceName);
+    await start();
   }
 
   async function start() {
     $('setup').hidden = true;
     $('scanner').hidden = false;
     $('gate-label').textContent = config.gateId;
+    $('device-name').textContent = config.deviceName && config.deviceName !== config.gateId ? config.deviceName : '';
+    setupError('');
     showQueue();
     if (bundle) await importKeys().catch(() => { keys = new Map(); });
     await refreshBundle();
     $('code').focus();
   }
 
-  // ---------- camera (BarcodeDetector, where the browser has it) ----------
+  // ---------- camera (BarcodeDetector, where the browser has it): tickets, or the device QR in set-up ----------
+  let cameraOn = false;
   async function camera() {
+    if (cameraOn) return;
+    cameraOn = true;
     const video = $('video');
     const detector = new window.BarcodeDetector({ formats: ['qr_code'] });
     video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
@@ -247,7 +290,9 @@
       const code = found[0].rawValue;
       if (code === last && Date.now() - lastAt < 4000) return; // the same ticket held in front of the camera
       last = code; lastAt = Date.now();
-      await scan(code, null);
+      if ($('setup').hidden) return scan(code, null);
+      if (!code.startsWith(DEVICE_PREFIX)) return setupError(TEXT.notDeviceQr);
+      await pair(code, $('setup-gate').value);
     }, 250);
   }
 
@@ -261,22 +306,23 @@
       await scan(code, admit);
       $('code').focus();
     });
-    $('setup-save').addEventListener('click', () => {
-      config = { gateId: $('setup-gate').value.trim(), token: $('setup-token').value.trim() };
-      store.set('gateId', config.gateId);
-      store.set('token', config.token);
-      start();
+    $('setup-form').addEventListener('submit', (e) => { // the button, or Enter in either field
+      e.preventDefault();
+      pair($('setup-token').value, $('setup-gate').value);
     });
-    $('change').addEventListener('click', showSetup);
+    $('change').addEventListener('click', () => showSetup());
     if ('BarcodeDetector' in window) {
-      $('camera').hidden = false;
-      $('camera').addEventListener('click', () => camera().catch(() => { $('camera').hidden = true; }));
+      const off = () => { cameraOn = false; $('camera').hidden = true; $('setup-camera').hidden = true; };
+      for (const id of ['camera', 'setup-camera']) {
+        $(id).hidden = false;
+        $(id).addEventListener('click', () => camera().catch(off));
+      }
     }
     // Hardware scanners type into whatever has focus: keep it on the code field.
     document.addEventListener('click', (e) => { if (!$('scanner').hidden && e.target.tagName !== 'INPUT') $('code').focus(); });
     window.addEventListener('online', flush);
     setInterval(flush, 3000);
-    setInterval(() => { if (online) refreshBundle(); }, 60000);
+    setInterval(() => { if (online && $('setup').hidden) refreshBundle(); }, 60000);
     if (config.token && config.gateId) start(); else showSetup();
   });
 })();
