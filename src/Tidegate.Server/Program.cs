@@ -1,4 +1,5 @@
 using Tidegate.Server.Data;
+using Tidegate.Server.Features.Audit;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Features.BoxOffice;
 using Tidegate.Server.Features.Dev;
@@ -19,6 +20,7 @@ builder.AddTidegateCore();
 builder.Services
     .AddOpenApi()
     .AddTidegateHealth()
+    .AddAudit()
     .AddVenue()
     .AddBooking()
     .AddSite(builder.Configuration)
@@ -39,6 +41,12 @@ if (args.Contains("migrate"))
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
     return;
 }
+// "audit verify": walk the audit log's hash chain; exit 0 when intact, 1 naming the first bad seq.
+if (args is ["audit", "verify", ..])
+{
+    Environment.ExitCode = await VerifyAuditChain.RunAsync(app.Services);
+    return;
+}
 if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStart)
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 await app.Services.GetRequiredService<DemoVenue>().SeedIfEmptyAsync();
@@ -57,6 +65,7 @@ app.UseRateLimiter();
 app.MapOpenApi();
 app.MapTidegateMetrics();
 app.MapTidegateHealth();
+app.MapAudit();
 app.MapVenue();
 app.MapBooking();
 app.MapSite();

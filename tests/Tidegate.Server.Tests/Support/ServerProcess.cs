@@ -16,12 +16,13 @@ public sealed class ServerProcess : IDisposable
     public string WorkingDirectory { get; }
     public string BaseUrl { get; }
 
-    public ServerProcess(IDictionary<string, string?> environment, string? workingDirectory = null)
+    /// <param name="command">A command of the executable (<c>migrate</c>, <c>audit verify</c>) instead of serving.</param>
+    public ServerProcess(IDictionary<string, string?> environment, string? workingDirectory = null, string[]? command = null)
     {
         WorkingDirectory = workingDirectory ?? Path.Combine(Path.GetTempPath(), "tidegate-process", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(WorkingDirectory);
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
-        var info = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", BaseUrl])
+        var info = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, .. command ?? [], "--urls", BaseUrl])
         {
             WorkingDirectory = WorkingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };

@@ -11,6 +11,7 @@ public static class MigrationList
         M004_WaitingRoom.Migration,
         M005_BookingLanguage.Migration,
         M006_ScaleOut.Migration,
+        M009_Audit.Migration,
     ];
 
     public static int Latest => All[^1].Version;
