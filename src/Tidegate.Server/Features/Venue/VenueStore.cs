@@ -62,12 +62,14 @@ public sealed class VenueStore(Db db, TimeProvider clock)
     /// </summary>
     public async Task<T> ChangeAsync<T>(Func<DbConnection, DbTransaction, Task<T>> change, CancellationToken ct = default)
     {
-        var result = await db.WriteAsync(async (connection, tx) =>
+        // An edit of several slot rows may meet a hold batch's row locks in the other order on
+        // PostgreSQL; the deadlock rolls the whole edit back, so it is safe to run again.
+        var result = await TransientRetry.RunAsync(() => db.WriteAsync(async (connection, tx) =>
         {
             var value = await change(connection, tx);
             await connection.ExecuteAsync("UPDATE venue SET revision = revision + 1", transaction: tx);
             return value;
-        }, ct);
+        }, ct), ct);
         Invalidate();
         return result;
     }
