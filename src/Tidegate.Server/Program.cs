@@ -1,4 +1,5 @@
 using Tidegate.Server.Data;
+using Tidegate.Server.Features.Audit;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Features.BoxOffice;
 using Tidegate.Server.Features.Dev;
@@ -21,6 +22,7 @@ builder.AddTidegateCore();
 builder.Services
     .AddOpenApi()
     .AddTidegateHealth()
+    .AddAudit()
     .AddVenue()
     .AddBooking()
     .AddSite(builder.Configuration)
@@ -50,6 +52,12 @@ if (StaffCommand.Is(args))
     Environment.ExitCode = await StaffCommand.RunAsync(args, app.Services);
     return;
 }
+// "audit verify": walk the audit log's hash chain; exit 0 when intact, 1 naming the first bad seq.
+if (args is ["audit", "verify", ..])
+{
+    Environment.ExitCode = await VerifyAuditChain.RunAsync(app.Services);
+    return;
+}
 if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStart)
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 await app.Services.GetRequiredService<DemoVenue>().SeedIfEmptyAsync();
@@ -70,6 +78,7 @@ app.UseRateLimiter();
 app.MapOpenApi();
 app.MapTidegateMetrics();
 app.MapTidegateHealth();
+app.MapAudit();
 app.MapVenue();
 app.MapBooking();
 app.MapSite();

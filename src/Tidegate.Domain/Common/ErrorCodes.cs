@@ -21,6 +21,8 @@ public static class ErrorCodes
     public const string CancellationClosed = "cancellation_closed";
     public const string PaymentUnavailable = "payment_unavailable";
     public const string CapacityBelowSold = "capacity_below_sold";
+    /// <summary>Closing or shortening a day would remove slots that hold active (held or confirmed) bookings.</summary>
+    public const string HasBookings = "has_bookings";
     public const string Unavailable = "unavailable";
     /// <summary>The booking is in a state where this payment action makes no sense (e.g. paying a cancelled booking).</summary>
     public const string NotPayable = "not_payable";

@@ -16,7 +16,7 @@ public sealed class ServerProcess : IDisposable
     public string WorkingDirectory { get; }
     public string BaseUrl { get; }
 
-    /// <param name="command">A command of the executable (`staff create …`) instead of serving; its folder is kept for the next process.</param>
+    /// <param name="command">A command of the executable (`staff create …`, `migrate`, `audit verify`) instead of serving; its folder is kept for the next process.</param>
     /// <param name="standardInput">Written to the process's standard input, which is then closed.</param>
     public ServerProcess(IDictionary<string, string?> environment, string? workingDirectory = null,
         IReadOnlyList<string>? command = null, string? standardInput = null)

@@ -13,6 +13,7 @@ public static class MigrationList
         M006_ScaleOut.Migration,
         M007_Staff.Migration,
         M008_Devices.Migration,
+        M009_Audit.Migration,
     ];
 
     public static int Latest => All[^1].Version;

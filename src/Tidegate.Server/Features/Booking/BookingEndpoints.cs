@@ -18,6 +18,7 @@ public static class BookingEndpoints
         .AddSingleton<BookingAccess>()
         .AddSingleton<BookingLookup>()
         .AddSingleton<BookingConfirmation>()
+        .AddSingleton<FindBookingsForStaff>()
         .AddSingleton<IPaymentSucceeded>(sp => sp.GetRequiredService<BookingConfirmation>())
         .AddHostedService<HoldSweeper>();
 
@@ -43,6 +44,9 @@ public static class BookingEndpoints
                 409 sold_out, 422 cancellation_closed (same deadline as cancelling), the booking rules' 422s, limit_exceeded.
                 """)
             .Produces<BookingView>(200).Produces<MovePaymentRequired>(202);
+        app.MapGet("/api/v1/admin/bookings", FindBookingsForStaff.Handle).WithName("FindBookingsForStaff")
+            .WithSummary("Bookings by ?email= or ?bookingId= with personal data, payments and refunds (admin, operator); every call is audited.")
+            .RequireAuthorization(Infrastructure.Auth.Policies.Operator);
         app.MapGet("/payments/return/{bookingId}", ReturnFromPayment.Handle).WithName("PaymentReturn").WithTags("Payments")
             .WithSummary("Where the card page sends the visitor back; settles, then redirects to the ticket page.");
 

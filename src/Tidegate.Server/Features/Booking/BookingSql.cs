@@ -4,6 +4,13 @@ namespace Tidegate.Server.Features.Booking;
 public static class BookingSql
 {
     /// <summary>The one statement that claims capacity: the WHERE carries the rule.</summary>
+    /// <summary>A person's bookings by the keyed hash of their email (the staff's search), newest visit first.</summary>
+    public const string ByPersonKey = """
+        SELECT * FROM bookings WHERE person_key = @PersonKey ORDER BY visit_date DESC, created_at DESC LIMIT @Limit
+        """;
+
+    public const string ById = "SELECT * FROM bookings WHERE id = @Id";
+
     public const string Claim = """
         UPDATE slots SET online_taken = online_taken + @Persons
         WHERE visit_date = @VisitDate AND start_minute = @StartMinute AND online_taken + @Persons <= online_capacity

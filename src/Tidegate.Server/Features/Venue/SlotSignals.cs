@@ -54,4 +54,7 @@ public sealed class SlotSignals(TimeProvider clock, SoldOutMemoryOptions options
         _soldOut.TryRemove((date, startMinute), out _);
         Changed?.Invoke(date);
     }
+
+    /// <summary>An operator changed the date's hours or capacity: drop what is cached of it at once.</summary>
+    public void Reshaped(DateOnly date) => Changed?.Invoke(date);
 }

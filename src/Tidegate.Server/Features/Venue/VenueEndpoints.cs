@@ -1,4 +1,7 @@
+using Tidegate.Domain.Venue;
+using Tidegate.Server.Features.Audit;
 using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Auth;
 
 namespace Tidegate.Server.Features.Venue;
 
@@ -14,11 +17,25 @@ public static class VenueEndpoints
         .AddSingleton<SlotSignals>()
         .AddSingleton<AvailabilityCache>()
         .AddSingleton<DemoVenue>()
+        .AddSingleton<ChangeCalendarDay>()
+        .AddSingleton<ChangeCapacity>()
+        .AddSingleton<IVenueZone, VenueZone>()
         .AddSingleton<Site.Format>();
 
     public static IEndpointRouteBuilder MapVenue(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/availability", GetAvailability.Handle).WithName("GetAvailability").RequireRateLimiting(RateLimits.Reads);
+        var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Policies.Operator);
+        admin.MapPut("/calendar/{date}", ChangeCalendarDay.Handle).WithName("ChangeCalendarDay")
+            .WithSummary("A date's hours or closure; 409 has_bookings when removed slots hold active bookings.");
+        admin.MapPut("/capacity", ChangeCapacity.Handle).WithBody<ChangeCapacity.Request>().WithName("ChangeCapacity")
+            .WithSummary("The capacity of a slot, or of every slot of a date (start null); 409 capacity_below_sold with sold.");
         return app;
     }
+}
+
+/// <summary>The venue's zone for the audit log's dates and times.</summary>
+internal sealed class VenueZone(VenueStore venues) : IVenueZone
+{
+    public async Task<VenueTime> GetAsync(CancellationToken ct) => (await venues.GetAsync(ct)).Time;
 }

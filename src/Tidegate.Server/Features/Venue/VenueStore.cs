@@ -53,14 +53,25 @@ public sealed class VenueStore(Db db, TimeProvider clock)
     /// Runs an edit of the venue, its prices, holidays or per-date overrides in one write
     /// transaction with the revision bump that tells every instance to reload.
     /// </summary>
-    public async Task ChangeAsync(Func<DbConnection, DbTransaction, Task> change, CancellationToken ct = default)
+    public Task ChangeAsync(Func<DbConnection, DbTransaction, Task> change, CancellationToken ct = default) =>
+        ChangeAsync<object?>(async (connection, tx) => { await change(connection, tx); return null; }, ct);
+
+    /// <summary>
+    /// As above, answering the edit's result. An edit that refuses throws <see cref="UndoWrite{T}"/>
+    /// with its answer: nothing it wrote is kept, the revision included.
+    /// </summary>
+    public async Task<T> ChangeAsync<T>(Func<DbConnection, DbTransaction, Task<T>> change, CancellationToken ct = default)
     {
-        await db.WriteAsync(async (connection, tx) =>
+        // An edit of several slot rows may meet a hold batch's row locks in the other order on
+        // PostgreSQL; the deadlock rolls the whole edit back, so it is safe to run again.
+        var result = await TransientRetry.RunAsync(() => db.WriteAsync(async (connection, tx) =>
         {
-            await change(connection, tx);
+            var value = await change(connection, tx);
             await connection.ExecuteAsync("UPDATE venue SET revision = revision + 1", transaction: tx);
-        }, ct);
+            return value;
+        }, ct), ct);
         Invalidate();
+        return result;
     }
 
     /// <summary>Tells every instance to reload (after an edit made some other way).</summary>
@@ -99,7 +110,7 @@ public sealed class VenueStore(Db db, TimeProvider clock)
         public long Amount { get; set; }
     }
 
-    private sealed class OverrideRow
+    internal sealed class OverrideRow
     {
         public DateOnly VisitDate { get; set; }
         public long Closed { get; set; }
