@@ -32,6 +32,8 @@ public sealed class BookingRow
     public long? EndedAt { get; set; }
     /// <summary>Bumped whenever the booking's ticket changes (a move); codes with an older serial are revoked.</summary>
     public long TicketSerial { get; set; }
+    /// <summary>Persons the gates have let in so far.</summary>
+    public long AdmittedPersons { get; set; }
 
     /// <summary>A lapsed hold is expired the moment it lapses, whether or not the sweeper has run.</summary>
     public string StatusAt(DateTimeOffset now) =>

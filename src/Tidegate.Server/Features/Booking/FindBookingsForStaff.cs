@@ -34,12 +34,12 @@ public sealed class FindBookingsForStaff(Db db, VenueStore venues, PersonalData 
         if (byEmail == byId) return Problems.Invalid(byEmail ? "bookingId" : "email", "Give exactly one of 'email' and 'bookingId'.");
         if (byEmail && (email!.Length > 320 || !email.Contains('@'))) return Problems.Invalid("email", "'email' must be an email address.");
 
-        List<Row> rows;
+        List<BookingRow> rows;
         await using (var connection = await db.OpenAsync(ct))
         {
             rows = byEmail
-                ? (await connection.QueryAsync<Row>(BookingSql.ByPersonKey, new { PersonKey = personal.EmailKey(email!), Limit })).ToList()
-                : (await connection.QueryAsync<Row>(BookingSql.ById, new { Id = bookingId })).ToList();
+                ? (await connection.QueryAsync<BookingRow>(BookingSql.ByPersonKey, new { PersonKey = personal.EmailKey(email!), Limit })).ToList()
+                : (await connection.QueryAsync<BookingRow>(BookingSql.ById, new { Id = bookingId })).ToList();
         }
         await audit.AppendAsync(AuditEvent.By(user, "booking.viewed", string.Join(",", rows.Select(r => r.Id)),
             byEmail ? $"search by email, {rows.Count} found" : "search by booking id"), ct);
@@ -60,34 +60,5 @@ public sealed class FindBookingsForStaff(Db db, VenueStore venues, PersonalData 
                 calendar.Time.Local(DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt)), view.ConfirmedAt, payments, refunds));
         }
         return TypedResults.Ok(new { items });
-    }
-
-    /// <summary>The booking row with what the gate admitted.</summary>
-    private sealed class Row
-    {
-        public string Id { get; set; } = "";
-        public DateOnly VisitDate { get; set; }
-        public long StartMinute { get; set; }
-        public string Status { get; set; } = "";
-        public string Channel { get; set; } = "";
-        public long Adults { get; set; }
-        public long Children { get; set; }
-        public long Infants { get; set; }
-        public long Toddlers { get; set; }
-        public long Persons { get; set; }
-        public long AdmittedPersons { get; set; }
-        public long Amount { get; set; }
-        public string? MemberId { get; set; }
-        public string? EmailEnc { get; set; }
-        public string? NameEnc { get; set; }
-        public long CreatedAt { get; set; }
-        public DateTimeOffset? ExpiresAt { get; set; }
-        public DateTimeOffset? ConfirmedAt { get; set; }
-
-        public BookingView ToView(Tidegate.Domain.Venue.VenueTime time, DateTimeOffset now, int slotMinutes) => new BookingRow
-        {
-            Id = Id, VisitDate = VisitDate, StartMinute = StartMinute, Status = Status, Channel = Channel, Adults = Adults, Children = Children,
-            Infants = Infants, Toddlers = Toddlers, Persons = Persons, Amount = Amount, ExpiresAt = ExpiresAt, ConfirmedAt = ConfirmedAt,
-        }.ToView(time, now, slotMinutes);
     }
 }
