@@ -10,6 +10,10 @@ public class AdminAccessTests
         {
             data.Add(engine, "PUT", "/api/v1/admin/calendar/2026-12-20", ["gate", "analyst", "partner", "member"]);
             data.Add(engine, "PUT", "/api/v1/admin/capacity", ["gate", "analyst", "partner", "member"]);
+            data.Add(engine, "PUT", "/api/v1/admin/prices", ["gate", "analyst", "partner", "member"]);
+            data.Add(engine, "PUT", "/api/v1/admin/holidays/2026-12-18", ["gate", "analyst", "partner", "member"]);
+            data.Add(engine, "DELETE", "/api/v1/admin/holidays/2026-12-18", ["gate", "analyst", "partner", "member"]);
+            data.Add(engine, "PUT", "/api/v1/admin/queue/2026-12-18", ["gate", "analyst", "partner", "member"]);
             data.Add(engine, "GET", "/api/v1/admin/bookings?bookingId=x", ["gate", "analyst", "partner", "member"]);
             data.Add(engine, "GET", "/api/v1/admin/audit", ["operator", "gate", "analyst", "partner", "member"]);
         }
@@ -22,7 +26,7 @@ public class AdminAccessTests
         using var app = new TestApp(engine);
         var request = () => new HttpRequestMessage(new HttpMethod(method), path)
         {
-            Content = method == "PUT" ? System.Net.Http.Json.JsonContent.Create(new { open = false, date = "2026-12-20", capacity = 1 }) : null,
+            Content = method == "PUT" ? System.Net.Http.Json.JsonContent.Create(new { open = false, date = "2026-12-20", capacity = 1, name = "x", guarded = true, weekday = new { adult = 1 } }) : null,
         };
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().SendAsync(request())).StatusCode);
         foreach (var role in refused)

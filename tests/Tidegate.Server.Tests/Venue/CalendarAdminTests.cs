@@ -28,9 +28,11 @@ public class CalendarAdminTests
         var shorter = await staff.PutJson("/api/v1/admin/calendar/2026-12-20", new { open = true, opensAt = "10:00", closesAt = "17:30" })
             .ExpectProblem(HttpStatusCode.Conflict, "has_bookings");
         Assert.Equal(2, (int)shorter["bookings"]!);
+        Assert.Equal(3, (int)shorter["persons"]!);
         var closed = await staff.PutJson("/api/v1/admin/calendar/2026-12-20", new { open = false })
             .ExpectProblem(HttpStatusCode.Conflict, "has_bookings");
         Assert.Equal(3, (int)closed["bookings"]!);
+        Assert.Equal(4, (int)closed["persons"]!);
 
         // Nothing changed: every slot is still for sale.
         var day = await AvailabilityAsync(app);

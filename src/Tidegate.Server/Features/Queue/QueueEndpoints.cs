@@ -15,6 +15,8 @@ public static class QueueEndpoints
         .AddSingleton<QueueGate>()
         .AddSingleton<JoinQueue>()
         .AddSingleton<GetQueueStatus>()
+        .AddSingleton<MarkQueueDate>()
+        .AddSingleton<Venue.IWaitingRoomDates, WaitingRoomDates>()
         .AddSingleton<QueueWorker>()
         .AddHostedService(sp => sp.GetRequiredService<QueueWorker>());
 

@@ -110,11 +110,13 @@ public sealed class QueueStore : IAsyncDisposable
         return new QueueStep(upTo, now);
     }
 
-    public async Task MarkAsync(DateOnly date, bool marked, CancellationToken ct)
+    /// <summary>Marks a date (or clears its mark) with <paramref name="also"/> (the audit entry) in the same transaction.</summary>
+    public async Task MarkAsync(DateOnly date, bool marked, Func<DbConnection, DbTransaction, Task> also, CancellationToken ct)
     {
         await using var write = await _db.BeginWriteAsync(ct);
         var (connection, tx) = write;
         await connection.ExecuteAsync(QueueSql.Mark, new { VisitDate = date, Marked = marked ? 1 : 0 }, tx);
+        await also(connection, tx);
         await tx.CommitAsync(ct);
     }
 

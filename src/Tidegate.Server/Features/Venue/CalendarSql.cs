@@ -50,7 +50,7 @@ internal static class CalendarSql
         """;
 
     public static string ActiveOffGrid(DbEngine engine) => $"""
-        SELECT COUNT(*) FROM bookings
+        SELECT COUNT(*) AS bookings, COALESCE(SUM(persons), 0) AS persons FROM bookings
         WHERE visit_date = @Date AND (status = 'confirmed' OR (status = 'held' AND expires_at > @Now))
           AND {NotIn(engine, "start_minute", "Grid")}
         """;
@@ -71,4 +71,46 @@ internal static class CalendarSql
     public static string MostSold(DbEngine engine) => $"""
         SELECT COALESCE(MAX(online_taken + box_taken), 0) FROM slots WHERE visit_date = @Date AND {In(engine, "start_minute", "Starts")}
         """;
+
+    public const string Prices = "SELECT ticket_type, day_kind, amount FROM prices";
+
+    public const string UpsertPrice = """
+        INSERT INTO prices (ticket_type, day_kind, amount) VALUES (@TicketType, @DayKind, @Amount)
+        ON CONFLICT (ticket_type, day_kind) DO UPDATE SET amount = excluded.amount
+        """;
+
+    public const string Holiday = "SELECT name FROM holidays WHERE visit_date = @Date";
+
+    public const string HolidaysBetween = "SELECT visit_date, name FROM holidays WHERE visit_date BETWEEN @From AND @To";
+
+    public const string UpsertHoliday = """
+        INSERT INTO holidays (visit_date, name) VALUES (@Date, @Name)
+        ON CONFLICT (visit_date) DO UPDATE SET name = excluded.name
+        """;
+
+    public const string DeleteHoliday = "DELETE FROM holidays WHERE visit_date = @Date";
+
+    /// <summary>Persons confirmed and in live holds, and the active bookings, per date of a range.</summary>
+    public const string BookedByDate = """
+        SELECT visit_date,
+               COALESCE(SUM(CASE WHEN status = 'confirmed' THEN persons ELSE 0 END), 0) AS sold,
+               COALESCE(SUM(CASE WHEN status = 'held' THEN persons ELSE 0 END), 0) AS held,
+               COUNT(*) AS bookings
+        FROM bookings
+        WHERE visit_date BETWEEN @From AND @To AND (status = 'confirmed' OR (status = 'held' AND expires_at > @Now))
+        GROUP BY visit_date
+        """;
+
+    /// <summary>As <see cref="BookedByDate"/>, per slot of one date.</summary>
+    public const string BookedBySlot = """
+        SELECT start_minute,
+               COALESCE(SUM(CASE WHEN status = 'confirmed' THEN persons ELSE 0 END), 0) AS sold,
+               COALESCE(SUM(CASE WHEN status = 'held' THEN persons ELSE 0 END), 0) AS held,
+               COUNT(*) AS bookings
+        FROM bookings
+        WHERE visit_date = @Date AND (status = 'confirmed' OR (status = 'held' AND expires_at > @Now))
+        GROUP BY start_minute
+        """;
+
+    public const string SlotRows = "SELECT start_minute, capacity, online_capacity, online_taken, box_taken FROM slots WHERE visit_date = @Date";
 }

@@ -56,10 +56,11 @@ public sealed class ChangeCalendarDay(Db db, VenueStore venues, AuditLog audit, 
             var change = checkedChange.Value;
             var args = new { Date = date, Grid = change.Grid.ToArray(), Now = now };
             await connection.ExecuteAsync(CalendarSql.FreezeOffGrid(db.Engine), args, tx);
-            var active = await connection.ExecuteScalarAsync<long>(CalendarSql.ActiveOffGrid(db.Engine), args, tx);
+            var (active, persons) = await connection.QuerySingleAsync<(long Bookings, long Persons)>(CalendarSql.ActiveOffGrid(db.Engine), args, tx);
             if (active > 0)
                 throw new UndoWrite<Result<Response>>(new Error(ErrorCodes.HasBookings,
-                    $"{active} active bookings are in the slots this change would remove; move or cancel them first.").With("bookings", active));
+                    $"{active} active bookings ({persons} persons) are in the slots this change would remove; move or cancel them first.")
+                    .With("bookings", active).With("persons", persons));
             var o = change.Override;
             await connection.ExecuteAsync(CalendarSql.UpsertHours, new
             {

@@ -19,6 +19,9 @@ public static class VenueEndpoints
         .AddSingleton<DemoVenue>()
         .AddSingleton<ChangeCalendarDay>()
         .AddSingleton<ChangeCapacity>()
+        .AddSingleton<ChangePrices>()
+        .AddSingleton<ChangeHoliday>()
+        .AddSingleton<CalendarOverview>()
         .AddSingleton<IVenueZone, VenueZone>()
         .AddSingleton<Site.Format>();
 
@@ -30,6 +33,12 @@ public static class VenueEndpoints
             .WithSummary("A date's hours or closure; 409 has_bookings when removed slots hold active bookings.");
         admin.MapPut("/capacity", ChangeCapacity.Handle).WithBody<ChangeCapacity.Request>().WithName("ChangeCapacity")
             .WithSummary("The capacity of a slot, or of every slot of a date (start null); 409 capacity_below_sold with sold.");
+        admin.MapPut("/prices", ChangePrices.Handle).WithBody<ChangePrices.Request>().WithName("ChangePrices")
+            .WithSummary("Ticket prices in yen for weekdays and weekends/holidays; a price left out keeps its amount.");
+        admin.MapPut("/holidays/{date}", ChangeHoliday.HandleSet).WithName("SetHoliday")
+            .WithSummary("Marks a date as a holiday (priced as a weekend day) with its name.");
+        admin.MapDelete("/holidays/{date}", ChangeHoliday.HandleRemove).WithName("RemoveHoliday")
+            .WithSummary("Takes a date off the holiday list; 404 not_found when it is not one.");
         return app;
     }
 }
