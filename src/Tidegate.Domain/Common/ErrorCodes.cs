@@ -34,4 +34,6 @@ public static class ErrorCodes
     public const string OtpRequired = "otp_required";
     public const string WeakPassword = "weak_password";
     public const string EmailTaken = "email_taken";
+    /// <summary>The change would leave no active admin (the last one demoted or disabled).</summary>
+    public const string LastAdmin = "last_admin";
 }

@@ -16,7 +16,8 @@ public static class DeviceEndpoints
         .AddSingleton<IDeviceTokens>(sp => sp.GetRequiredService<DeviceRegistry>())
         .AddHostedService<DeviceWatcher>()
         .AddSingleton<RegisterDevice>()
-        .AddSingleton<RevokeDevice>();
+        .AddSingleton<RevokeDevice>()
+        .AddSingleton<ListDevices>();
 
     public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder app)
     {

@@ -4,11 +4,20 @@ using Tidegate.Server.Features.Venue;
 
 namespace Tidegate.Server.Features.Devices;
 
-/// <summary>GET /api/v1/admin/gate-devices (admin, operator): every registered device, when it was last seen, and whether it is revoked.</summary>
-public static class ListDevices
+/// <summary>
+/// GET /api/v1/admin/gate-devices (admin, operator): every registered device, when it was last seen,
+/// whether it is online (seen within <see cref="OnlineWithin"/>) and whether it is revoked. Also the console's device page.
+/// </summary>
+public sealed class ListDevices(Db db, VenueStore venues, TimeProvider clock)
 {
+    /// <summary>
+    /// A paired gate page asks for its offline bundle every minute and last-seen is written at most
+    /// once a minute, so a working device is seen at least every two; three leaves room for a slow flush.
+    /// </summary>
+    public static readonly TimeSpan OnlineWithin = TimeSpan.FromMinutes(3);
+
     public sealed record DeviceView(string DeviceId, string Name, string? Lane, string Kind, string CreatedBy, DateTimeOffset CreatedAt,
-        DateTimeOffset? LastSeenAt, bool Revoked, DateTimeOffset? RevokedAt);
+        DateTimeOffset? LastSeenAt, bool Online, bool Revoked, DateTimeOffset? RevokedAt);
 
     private sealed class Row
     {
@@ -22,16 +31,17 @@ public static class ListDevices
         public DateTimeOffset? RevokedAt { get; set; }
     }
 
-    public static async Task<IResult> Handle(Db db, VenueStore venues, CancellationToken ct)
+    public static async Task<IResult> Handle(ListDevices useCase, CancellationToken ct) =>
+        TypedResults.Ok(new { items = await useCase.ExecuteAsync(ct) });
+
+    public async Task<IReadOnlyList<DeviceView>> ExecuteAsync(CancellationToken ct)
     {
         var time = (await venues.GetAsync(ct)).Time;
+        var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<Row>(DeviceSql.List);
         DateTimeOffset? Local(DateTimeOffset? at) => at is { } a ? time.Local(a) : null;
-        return TypedResults.Ok(new
-        {
-            items = rows.Select(r => new DeviceView(r.Id, r.Name, r.Lane, r.Kind, r.CreatedBy, time.Local(r.CreatedAt),
-                Local(r.LastSeenAt), r.RevokedAt is not null, Local(r.RevokedAt))).ToList(),
-        });
+        return rows.Select(r => new DeviceView(r.Id, r.Name, r.Lane, r.Kind, r.CreatedBy, time.Local(r.CreatedAt), Local(r.LastSeenAt),
+            r.RevokedAt is null && r.LastSeenAt is { } seen && now - seen < OnlineWithin, r.RevokedAt is not null, Local(r.RevokedAt))).ToList();
     }
 }
