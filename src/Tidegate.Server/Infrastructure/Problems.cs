@@ -34,6 +34,7 @@ public static class Problems
         [ErrorCodes.WeakPassword] = (422, "Weak password"),
         [ErrorCodes.EmailTaken] = (409, "Email taken"),
         [ErrorCodes.LastAdmin] = (409, "Last admin"),
+        [ErrorCodes.AlreadyResolved] = (409, "Already resolved"),
     };
 
     public static int StatusOf(string code) => Known.TryGetValue(code, out var known) ? known.Status : 400;

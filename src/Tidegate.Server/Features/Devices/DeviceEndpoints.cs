@@ -16,8 +16,7 @@ public static class DeviceEndpoints
         .AddSingleton<IDeviceTokens>(sp => sp.GetRequiredService<DeviceRegistry>())
         .AddHostedService<DeviceWatcher>()
         .AddSingleton<RegisterDevice>()
-        .AddSingleton<RevokeDevice>()
-        .AddSingleton<ListDevices>();
+        .AddSingleton<RevokeDevice>();
 
     public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder app)
     {

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tidegate.Domain.Common;
+using Tidegate.Server.Data;
+using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Features.Audit;
 using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Auth;
@@ -17,7 +19,7 @@ namespace Tidegate.Server.Features.Devices.Pages;
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
 public sealed class ConsoleDevicesModel(
-    ListDevices list, RegisterDevice register, RevokeDevice revoke, IStringLocalizer<DevicesText> text, IStringLocalizer<SharedResource> shared)
+    Db db, VenueStore venues, TimeProvider clock, RegisterDevice register, RevokeDevice revoke, IStringLocalizer<DevicesText> text, IStringLocalizer<SharedResource> shared)
     : PageModel
 {
     public sealed class NewDevice
@@ -73,6 +75,6 @@ public sealed class ConsoleDevicesModel(
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Devices = (await list.ExecuteAsync(ct)).OrderBy(d => d.Revoked).ThenBy(d => d.Lane ?? d.Name, StringComparer.InvariantCultureIgnoreCase)
+        Devices = (await ListDevices.ReadAsync(db, venues, clock, ct)).OrderBy(d => d.Revoked).ThenBy(d => d.Lane ?? d.Name, StringComparer.InvariantCultureIgnoreCase)
             .ThenBy(d => d.Name, StringComparer.InvariantCultureIgnoreCase).ToList();
 }
