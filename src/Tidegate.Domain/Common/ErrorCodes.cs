@@ -34,6 +34,8 @@ public static class ErrorCodes
     public const string OtpRequired = "otp_required";
     public const string WeakPassword = "weak_password";
     public const string EmailTaken = "email_taken";
+    /// <summary>The change would leave no active admin (the last one demoted or disabled).</summary>
+    public const string LastAdmin = "last_admin";
     /// <summary>A gate conflict that an operator already resolved.</summary>
     public const string AlreadyResolved = "already_resolved";
 }

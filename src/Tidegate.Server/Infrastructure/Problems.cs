@@ -33,6 +33,7 @@ public static class Problems
         [ErrorCodes.OtpRequired] = (401, "One-time code required"),
         [ErrorCodes.WeakPassword] = (422, "Weak password"),
         [ErrorCodes.EmailTaken] = (409, "Email taken"),
+        [ErrorCodes.LastAdmin] = (409, "Last admin"),
         [ErrorCodes.AlreadyResolved] = (409, "Already resolved"),
     };
 

@@ -49,6 +49,12 @@ public class StaffCommandTests
             Assert.Equal("admin", (string?)admin["role"]);
             var op = await client.PostJson("/api/v1/staff/session", new { email = "op@example.com", password = "sharks-and-rays-at-10" }).ExpectJson(HttpStatusCode.OK);
             Assert.Equal("operator", (string?)op["role"]);
+            // Both accounts the command made are in the audit log, by the command (the refusals made none).
+            var asAdmin = server.Client();
+            asAdmin.DefaultRequestHeaders.Authorization = new("Bearer", (string)admin["token"]!);
+            var created = (await asAdmin.GetAsync("/api/v1/admin/audit?action=staff.created").ExpectJson(HttpStatusCode.OK))["items"]!.AsArray();
+            Assert.Equal([("staff create", "system", "role=operator"), ("staff create", "system", "role=admin")],
+                created.Select(e => ((string)e!["actor"]!, (string)e["role"]!, (string)e["detail"]!)));
         }
         finally
         {

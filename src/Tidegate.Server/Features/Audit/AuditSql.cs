@@ -21,15 +21,19 @@ internal static class AuditSql
 
     public const string Chain = "SELECT seq, at, actor, role, action, target, detail, prev_hash, hash FROM audit_log ORDER BY seq";
 
-    /// <summary>The newest entries first, filtered by whichever of from, to, actor and action were given.</summary>
-    public static string Find(bool from, bool to, bool actor, bool action)
+    /// <summary>The newest entries first, filtered by whichever of from, to, actor, action and before (a seq) were given.</summary>
+    public static string Find(bool from, bool to, bool actor, bool action, bool before = false)
     {
         var where = new List<string>();
         if (from) where.Add("at >= @From");
         if (to) where.Add("at < @To");
         if (actor) where.Add("actor = @Actor");
         if (action) where.Add("action = @Action");
-        return "SELECT seq, at, actor, role, action, target FROM audit_log" +
+        if (before) where.Add("seq < @Before");
+        return "SELECT seq, at, actor, role, action, target, detail FROM audit_log" +
             (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY seq DESC LIMIT @Limit";
     }
+
+    public const string Actors = "SELECT DISTINCT actor FROM audit_log ORDER BY actor";
+    public const string Actions = "SELECT DISTINCT action FROM audit_log ORDER BY action";
 }

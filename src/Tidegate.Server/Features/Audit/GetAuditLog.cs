@@ -13,33 +13,60 @@ public interface IVenueZone
 }
 
 /// <summary>
-/// GET /api/v1/admin/audit?from=…&amp;to=…&amp;actor=…&amp;action=… (admin): the newest entries first.
-/// <c>from</c> and <c>to</c> are dates (venue days, both included) or ISO 8601 instants.
+/// GET /api/v1/admin/audit?from=…&amp;to=…&amp;actor=…&amp;action=…&amp;before=… (admin): the newest entries
+/// first, a page at a time. <c>from</c> and <c>to</c> are dates (venue days, both included) or ISO 8601
+/// instants; <c>before</c> is the <c>older</c> of the previous page (a seq: keyset paging, so entries
+/// appended meanwhile never shift a page).
 /// </summary>
 public sealed class GetAuditLog(Db db, IVenueZone zone)
 {
     public const int Limit = 500;
 
-    public sealed record Item(long Seq, DateTimeOffset At, string Actor, string Role, string Action, string Target);
+    public sealed record Query(string? From = null, string? To = null, string? Actor = null, string? Action = null, long? Before = null,
+        int PageSize = Limit);
 
-    public static Task<IResult> Handle(string? from, string? to, string? actor, string? action, GetAuditLog useCase, CancellationToken ct) =>
-        useCase.ExecuteAsync(from, to, actor, action, ct);
+    public sealed record Item(long Seq, DateTimeOffset At, string Actor, string Role, string Action, string Target, string Detail);
 
-    public async Task<IResult> ExecuteAsync(string? from, string? to, string? actor, string? action, CancellationToken ct)
+    /// <summary>One page; <see cref="Older"/> is the <c>before</c> of the next (older) page, null on the last.</summary>
+    public sealed record Page(IReadOnlyList<Item> Items, long? Older);
+
+    public static async Task<IResult> Handle(string? from, string? to, string? actor, string? action, long? before, GetAuditLog useCase,
+        CancellationToken ct)
     {
-        var time = await zone.GetAsync(ct);
-        if (!TryBound(from, time, endOfDay: false, out var start)) return Problems.Invalid("from", "'from' must be a date (yyyy-MM-dd) or an ISO 8601 instant.");
-        if (!TryBound(to, time, endOfDay: true, out var end)) return Problems.Invalid("to", "'to' must be a date (yyyy-MM-dd) or an ISO 8601 instant.");
-        await using var connection = await db.OpenAsync(ct);
-        var (who, what) = (Blank(actor), Blank(action));
-        var rows = await connection.QueryAsync<Item>(AuditSql.Find(start is not null, end is not null, who is not null, what is not null), new
-        {
-            From = start ?? default, To = end ?? default, Actor = who, Action = what, Limit,
-        });
-        return TypedResults.Ok(new { items = rows.Select(r => r with { At = time.Local(r.At) }) });
+        var result = await useCase.ExecuteAsync(new Query(from, to, actor, action, before), ct);
+        return result.IsOk ? TypedResults.Ok(new { items = result.Value.Items, older = result.Value.Older }) : Problems.From(result.Error);
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    public async Task<Result<Page>> ExecuteAsync(Query query, CancellationToken ct)
+    {
+        var time = await zone.GetAsync(ct);
+        if (!TryBound(query.From, time, endOfDay: false, out var start)) return Invalid("from");
+        if (!TryBound(query.To, time, endOfDay: true, out var end)) return Invalid("to");
+        var size = Math.Clamp(query.PageSize, 1, Limit);
+        await using var connection = await db.OpenAsync(ct);
+        var (who, what) = (Blank(query.Actor), Blank(query.Action));
+        var rows = (await connection.QueryAsync<Item>(
+            AuditSql.Find(start is not null, end is not null, who is not null, what is not null, query.Before is not null), new
+            {
+                From = start ?? default, To = end ?? default, Actor = who, Action = what, query.Before, Limit = size + 1,
+            })).ToList();
+        var items = rows.Take(size).Select(r => r with { At = time.Local(r.At) }).ToList();
+        return new Page(items, rows.Count > size ? items[^1].Seq : null);
+    }
+
+    /// <summary>The actors and actions that occur in the log, for the console's filters.</summary>
+    public async Task<(IReadOnlyList<string> Actors, IReadOnlyList<string> Actions)> FiltersAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var actors = (await connection.QueryAsync<string>(AuditSql.Actors)).ToList();
+        var actions = (await connection.QueryAsync<string>(AuditSql.Actions)).ToList();
+        return (actors, actions);
+    }
+
+    private static Error Invalid(string field) =>
+        new Error(ErrorCodes.InvalidRequest, $"'{field}' must be a date (yyyy-MM-dd) or an ISO 8601 instant.").With("field", field);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>A date is the start of that venue day (or, for <c>to</c>, of the next one: the day is included).</summary>
     private static bool TryBound(string? text, VenueTime time, bool endOfDay, out DateTimeOffset? bound)

@@ -4,11 +4,20 @@ using Tidegate.Server.Features.Venue;
 
 namespace Tidegate.Server.Features.Devices;
 
-/// <summary>GET /api/v1/admin/gate-devices (admin, operator): every registered device, when it was last seen, and whether it is revoked.</summary>
+/// <summary>
+/// GET /api/v1/admin/gate-devices (admin, operator): every registered device, when it was last seen,
+/// whether it is online (seen within <see cref="OnlineWithin"/>) and whether it is revoked.
+/// </summary>
 public static class ListDevices
 {
+    /// <summary>
+    /// A paired gate page talks to the server every minute or so and last-seen is written at most once a
+    /// minute, so a working device is seen at least every two minutes; five leave room for a slow network.
+    /// </summary>
+    public static readonly TimeSpan OnlineWithin = TimeSpan.FromMinutes(5);
+
     public sealed record DeviceView(string DeviceId, string Name, string? Lane, string Kind, string CreatedBy, DateTimeOffset CreatedAt,
-        DateTimeOffset? LastSeenAt, bool Revoked, DateTimeOffset? RevokedAt);
+        DateTimeOffset? LastSeenAt, bool Online, bool Revoked, DateTimeOffset? RevokedAt);
 
     private sealed class Row
     {
@@ -22,17 +31,18 @@ public static class ListDevices
         public DateTimeOffset? RevokedAt { get; set; }
     }
 
-    public static async Task<IResult> Handle(Db db, VenueStore venues, CancellationToken ct) =>
-        TypedResults.Ok(new { items = await ReadAsync(db, venues, ct) });
+    public static async Task<IResult> Handle(Db db, VenueStore venues, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(new { items = await ReadAsync(db, venues, clock, ct) });
 
-    /// <summary>Every device, times in the venue's zone; shared by the API and the console.</summary>
-    public static async Task<IReadOnlyList<DeviceView>> ReadAsync(Db db, VenueStore venues, CancellationToken ct)
+    /// <summary>Every device, times in the venue's zone; shared by the API and the console (Today, Devices).</summary>
+    public static async Task<IReadOnlyList<DeviceView>> ReadAsync(Db db, VenueStore venues, TimeProvider clock, CancellationToken ct)
     {
         var time = (await venues.GetAsync(ct)).Time;
+        var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<Row>(DeviceSql.List);
         DateTimeOffset? Local(DateTimeOffset? at) => at is { } a ? time.Local(a) : null;
-        return rows.Select(r => new DeviceView(r.Id, r.Name, r.Lane, r.Kind, r.CreatedBy, time.Local(r.CreatedAt),
-            Local(r.LastSeenAt), r.RevokedAt is not null, Local(r.RevokedAt))).ToList();
+        return rows.Select(r => new DeviceView(r.Id, r.Name, r.Lane, r.Kind, r.CreatedBy, time.Local(r.CreatedAt), Local(r.LastSeenAt),
+            r.RevokedAt is null && r.LastSeenAt is { } seen && now - seen <= OnlineWithin, r.RevokedAt is not null, Local(r.RevokedAt))).ToList();
     }
 }

@@ -4,6 +4,7 @@ using Dapper;
 using QRCoder;
 using Tidegate.Domain.Common;
 using Tidegate.Server.Data;
+using Tidegate.Server.Features.Audit;
 using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Auth;
 
@@ -14,7 +15,7 @@ namespace Tidegate.Server.Features.Devices;
 /// device and answers 201 {deviceId, token, qrSvg}. The token (a random secret) is shown only here,
 /// as text and as a QR the gate page reads with its camera; the database keeps its keyed hash.
 /// </summary>
-public sealed class RegisterDevice(Db db, DeviceRegistry registry, TimeProvider clock)
+public sealed class RegisterDevice(Db db, DeviceRegistry registry, AuditLog audit, TimeProvider clock)
 {
     public sealed record Request(string? Name, string? Lane, string? Kind);
 
@@ -22,11 +23,12 @@ public sealed class RegisterDevice(Db db, DeviceRegistry registry, TimeProvider 
 
     public static async Task<IResult> Handle(Body<Request> body, ClaimsPrincipal user, RegisterDevice useCase, CancellationToken ct)
     {
-        var result = await useCase.ExecuteAsync(body.Value, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", ct);
+        var result = await useCase.ExecuteAsync(body.Value, AuditActor.Of(user), ct);
         return result.IsOk ? TypedResults.Created($"/api/v1/admin/gate-devices/{result.Value.DeviceId}", result.Value) : Problems.From(result.Error);
     }
 
-    public async Task<Result<Response>> ExecuteAsync(Request request, string createdBy, CancellationToken ct)
+    /// <summary>Registers the device and writes its audit entry (by <paramref name="by"/>) in one transaction.</summary>
+    public async Task<Result<Response>> ExecuteAsync(Request request, AuditActor by, CancellationToken ct)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 100) return Invalid("name", "'name' must be 1 to 100 characters.");
@@ -41,15 +43,17 @@ public sealed class RegisterDevice(Db db, DeviceRegistry registry, TimeProvider 
         {
             await connection.ExecuteAsync(DeviceSql.Insert, new
             {
-                Id = id, Name = name, Lane = lane, Kind = kind, TokenHash = registry.HashOf(token), CreatedBy = createdBy, CreatedAt = clock.GetUtcNow(),
+                Id = id, Name = name, Lane = lane, Kind = kind, TokenHash = registry.HashOf(token), CreatedBy = by.Id, CreatedAt = clock.GetUtcNow(),
             }, tx);
+            await audit.AppendAsync(connection, tx, by.Did("device.registered", id, $"kind={kind} lane={lane ?? "-"} name={name}"));
             return await connection.ExecuteScalarAsync<long>(DeviceSql.BumpRevision, transaction: tx);
         }, ct);
         await registry.RefreshAsync(revision, ct); // usable on this instance at once
         return new Response(id, token, name, lane, kind, QrSvg(token));
     }
 
-    private static string QrSvg(string token)
+    /// <summary>The token as a QR (just the token's text: the gate page's camera pairing reads a value starting "tgd1.").</summary>
+    public static string QrSvg(string token)
     {
         using var data = QRCodeGenerator.GenerateQrCode(token, QRCodeGenerator.ECCLevel.M);
         return new SvgQRCode(data).GetGraphic(8);

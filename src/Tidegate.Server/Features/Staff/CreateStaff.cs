@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Identity;
 using Tidegate.Domain.Common;
 using Tidegate.Domain.Staff;
 using Tidegate.Server.Data;
+using Tidegate.Server.Features.Audit;
 using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Privacy;
 
@@ -13,18 +15,19 @@ namespace Tidegate.Server.Features.Staff;
 /// `staff create` command and the demo's accounts. The email is stored encrypted, found by its
 /// keyed hash: two spellings of one address (case, spaces) are one account, <c>409 email_taken</c>.
 /// </summary>
-public sealed class CreateStaff(Db db, PersonalData personal, IPasswordHasher<StaffAccount> hasher, TimeProvider clock)
+public sealed class CreateStaff(Db db, PersonalData personal, IPasswordHasher<StaffAccount> hasher, AuditLog audit, TimeProvider clock)
 {
     public sealed record Request(string? Email, string? Name, string? Role, string? Password);
     public sealed record Response(string StaffId);
 
-    public static async Task<IResult> Handle(Body<Request> body, CreateStaff useCase, CancellationToken ct)
+    public static async Task<IResult> Handle(Body<Request> body, ClaimsPrincipal user, CreateStaff useCase, CancellationToken ct)
     {
-        var result = await useCase.ExecuteAsync(body.Value, ct);
+        var result = await useCase.ExecuteAsync(body.Value, AuditActor.Of(user), ct);
         return result.IsOk ? TypedResults.Created($"/api/v1/admin/staff/{result.Value.StaffId}", result.Value) : Problems.From(result.Error);
     }
 
-    public async Task<Result<Response>> ExecuteAsync(Request request, CancellationToken ct)
+    /// <summary>Creates the account and its audit entry (by <paramref name="by"/>) in one transaction.</summary>
+    public async Task<Result<Response>> ExecuteAsync(Request request, AuditActor by, CancellationToken ct)
     {
         if (request.Email is not { } email || !LooksLikeEmail(email))
             return Invalid("email", "'email' must be an email address.");
@@ -43,8 +46,13 @@ public sealed class CreateStaff(Db db, PersonalData personal, IPasswordHasher<St
             PasswordHash = hasher.HashPassword(StaffAccount.Any, request.Password!),
             CreatedAt = clock.GetUtcNow(),
         };
-        var inserted = await db.WriteAsync((c, tx) => c.ExecuteAsync(StaffSql.Insert, row, tx), ct);
-        if (inserted == 0) return new Error(ErrorCodes.EmailTaken, "A staff account with this email already exists.");
+        var inserted = await db.WriteAsync(async (c, tx) =>
+        {
+            if (await c.ExecuteAsync(StaffSql.Insert, row, tx) == 0) return false;
+            await audit.AppendAsync(c, tx, by.Did("staff.created", row.Id, $"role={row.Role}"));
+            return true;
+        }, ct);
+        if (!inserted) return new Error(ErrorCodes.EmailTaken, "A staff account with this email already exists.");
         return new Response(row.Id);
     }
 

@@ -1,5 +1,6 @@
 using Tidegate.Domain.Common;
 using Tidegate.Domain.Staff;
+using Tidegate.Server.Features.Audit;
 
 namespace Tidegate.Server.Features.Staff;
 
@@ -16,7 +17,7 @@ public sealed class DemoStaff(CreateStaff create, ILogger<DemoStaff> logger)
     {
         foreach (var role in StaffRole.All)
         {
-            var created = await create.ExecuteAsync(new CreateStaff.Request(EmailOf(role), $"Demo {role}", role, Password), ct);
+            var created = await create.ExecuteAsync(new CreateStaff.Request(EmailOf(role), $"Demo {role}", role, Password), AuditActor.System("demo"), ct);
             if (!created.IsOk && created.Error.Code != ErrorCodes.EmailTaken)
                 throw new InvalidOperationException($"The demo {role} account was refused: {created.Error.Detail}");
         }

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Tidegate.Domain.Staff;
+using Tidegate.Server.Features.Audit;
 
 namespace Tidegate.Server.Features.Staff;
 
@@ -19,9 +19,9 @@ public static class StaffCommand
         if (!StaffRole.IsValid(role)) return Usage($"staff create: --role must be one of {string.Join(", ", StaffRole.All)}");
 
         var fromStdin = args.Contains("--password-stdin");
-        var password = fromStdin ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') : NewPassword();
+        var password = fromStdin ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') : OneTimePassword.New();
         var result = await services.GetRequiredService<CreateStaff>().ExecuteAsync(
-            new CreateStaff.Request(email, Option(args, "--name"), role, password), CancellationToken.None);
+            new CreateStaff.Request(email, Option(args, "--name"), role, password), AuditActor.System("staff create"), CancellationToken.None);
         if (!result.IsOk)
         {
             await Console.Error.WriteLineAsync($"staff create: {result.Error.Code}: {result.Error.Detail}");
@@ -31,9 +31,6 @@ public static class StaffCommand
         if (!fromStdin) Console.Out.WriteLine($"One-time password (shown only now): {password}");
         return 0;
     }
-
-    private static string NewPassword() =>
-        Infrastructure.Auth.Tokens.Base64Url(RandomNumberGenerator.GetBytes(15)); // 20 characters
 
     private static string? Option(string[] args, string name)
     {

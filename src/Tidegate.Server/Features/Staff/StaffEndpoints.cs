@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Tidegate.Server.Features.Audit;
 using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.Auth;
 
@@ -15,7 +16,13 @@ public static class StaffEndpoints
         .AddSingleton<CreateStaff>()
         .AddSingleton<SignIn>()
         .AddSingleton<StaffOtp>()
-        .AddSingleton<DemoStaff>();
+        .AddSingleton<DemoStaff>()
+        .AddSingleton<ListStaff>()
+        .AddSingleton<IActorNames>(sp => sp.GetRequiredService<ListStaff>())
+        .AddSingleton<StaffChanges>()
+        .AddSingleton<ChangeStaff>()
+        .AddSingleton<ResetSecondFactor>()
+        .AddSingleton<UnlockStaff>();
 
     public static IEndpointRouteBuilder MapStaff(this IEndpointRouteBuilder app)
     {
@@ -29,6 +36,10 @@ public static class StaffEndpoints
 
         var admin = app.MapGroup("/api/v1/admin/staff").RequireAuthorization(Policies.Admin);
         admin.MapPost("", CreateStaff.Handle).WithBody<CreateStaff.Request>().WithName("CreateStaff");
+        admin.MapGet("", ListStaff.Handle).WithName("ListStaff");
+        admin.MapPatch("/{staffId}", ChangeStaff.Handle).WithBody<ChangeStaff.Request>().WithName("ChangeStaff");
+        admin.MapPost("/{staffId}/second-factor/reset", ResetSecondFactor.Handle).WithName("ResetStaffSecondFactor");
+        admin.MapPost("/{staffId}/unlock", UnlockStaff.Handle).WithName("UnlockStaff");
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Dapper;
 using Tidegate.Server.Data;
 using Tidegate.Server.Infrastructure.Auth;
@@ -67,10 +68,18 @@ public sealed class StaffSessions(Db db, TimeProvider clock) : IStaffSessions
 
     public async Task<int> EndAllAsync(string staffId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var ended = await db.WriteAsync(async (c, tx) =>
-            (await c.QueryAsync<string>(StaffSql.EndAllSessions, new { StaffId = staffId, Now = now }, tx)).ToList(), ct);
-        foreach (var id in ended) _cache.TryRemove(id, out _);
+        var ended = await db.WriteAsync((c, tx) => EndAllAsync(c, tx, staffId), ct);
+        Forget(ended);
         return ended.Count;
+    }
+
+    /// <summary>Ends every open session of the account inside the caller's transaction; <see cref="Forget"/> the ids once it commits.</summary>
+    public async Task<List<string>> EndAllAsync(DbConnection connection, DbTransaction tx, string staffId) =>
+        (await connection.QueryAsync<string>(StaffSql.EndAllSessions, new { StaffId = staffId, Now = clock.GetUtcNow() }, tx)).ToList();
+
+    /// <summary>Drops ended sessions from this instance's cache, so they are refused here at once (elsewhere within <see cref="CacheFor"/>).</summary>
+    public void Forget(IEnumerable<string> sessionIds)
+    {
+        foreach (var id in sessionIds) _cache.TryRemove(id, out _);
     }
 }

@@ -60,6 +60,34 @@ internal static class StaffSql
     public const string EndSession = "UPDATE staff_sessions SET ended_at = @Now WHERE id = @Id AND ended_at IS NULL";
     public const string EndAllSessions = "UPDATE staff_sessions SET ended_at = @Now WHERE staff_id = @StaffId AND ended_at IS NULL RETURNING id";
     public const string SeeSession = "UPDATE staff_sessions SET last_seen_at = @Now WHERE id = @Id AND last_seen_at < @Now";
+
+    /// <summary>Every account for the console and GET /api/v1/admin/staff; the last sign-in is the newest session opened.</summary>
+    public const string List = """
+        SELECT s.id, s.email, s.name, s.role, s.totp_enrolled AS TotpEnrolled, s.locked_until AS LockedUntil,
+            s.disabled_at AS DisabledAt, s.created_at AS CreatedAt,
+            (SELECT MAX(x.created_at) FROM staff_sessions x WHERE x.staff_id = s.id) AS LastSignInAt
+        FROM staff s
+        """;
+
+    public const string ListOne = List + " WHERE s.id = @Id";
+
+    /// <summary>
+    /// PostgreSQL: changes to accounts are serialised by a transaction-scoped advisory lock, so two
+    /// admins demoting each other at once cannot both see the other still admin (write skew) and
+    /// leave none. SQLite needs none: a write transaction holds the database's one write lock.
+    /// </summary>
+    public const string PostgresChangeLock = "SELECT pg_advisory_xact_lock(@Id)";
+
+    public const long ChangeLockId = 0x7469646573746166; // "tidestaf"
+
+    public const string OtherActiveAdmins = "SELECT COUNT(*) FROM staff WHERE role = 'admin' AND disabled_at IS NULL AND id <> @Id";
+
+    public const string SetRole = "UPDATE staff SET role = @Role WHERE id = @Id";
+    public const string SetDisabled = "UPDATE staff SET disabled_at = @DisabledAt WHERE id = @Id";
+
+    public const string ResetSecondFactor = """
+        UPDATE staff SET totp_secret = NULL, totp_pending_secret = NULL, totp_enrolled = 0, totp_last_step = NULL WHERE id = @Id
+        """;
 }
 
 /// <summary>A staff account as sign-in and enrolment need it (no personal data). Settable, so Dapper converts each engine's integer types.</summary>
@@ -76,4 +104,5 @@ internal sealed class StaffRow
     public DateTimeOffset? LockedUntil { get; init; }
     public DateTimeOffset? DisabledAt { get; init; }
     public bool Enrolled => TotpEnrolled != 0;
+    public bool Disabled => DisabledAt is not null;
 }

@@ -23,9 +23,6 @@ namespace Tidegate.Server.Features.StaffConsole.Pages;
 public sealed class TodayModel(
     Db db, VenueStore venues, GateSettings gates, ResolveConflict resolve, TimeProvider clock, IStringLocalizer<TodayText> text) : PageModel
 {
-    /// <summary>A device seen within this long is online (a gate page talks to the server every minute or so).</summary>
-    public static readonly TimeSpan OnlineWindow = TimeSpan.FromMinutes(5);
-
     public sealed record SlotLine(TimeOnly Start, int Booked, int Entered, int Refused, int WalkInShare, int WalkInLeft, bool Past);
 
     public DateOnly Day { get; private set; }
@@ -43,7 +40,7 @@ public sealed class TodayModel(
     [BindProperty] public string? Resolution { get; set; }
     [BindProperty] public string? Note { get; set; }
 
-    public bool IsOnline(ListDevices.DeviceView device) => !device.Revoked && device.LastSeenAt is { } seen && AsOf - seen <= OnlineWindow;
+    public bool IsOnline(ListDevices.DeviceView device) => device.Online; // ListDevices.OnlineWithin, as on the devices page
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -88,6 +85,6 @@ public sealed class TodayModel(
         RefusedUnknown = counts.RefusedUnknown;
         WalkInLeft = Slots.Where(s => !s.Past).Sum(s => s.WalkInLeft);
         Conflicts = await GetConflicts.ReadAsync(Day, db, venues, ct);
-        Devices = (await ListDevices.ReadAsync(db, venues, ct)).Where(d => !d.Revoked).ToList();
+        Devices = (await ListDevices.ReadAsync(db, venues, clock, ct)).Where(d => !d.Revoked).ToList();
     }
 }
