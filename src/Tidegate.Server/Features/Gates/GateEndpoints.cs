@@ -12,6 +12,7 @@ public static class GateEndpoints
         // The entry window alone, for Tickets (pages, emails) without a reference to Gates.
         .AddSingleton(sp => sp.GetRequiredService<GateSettings>().Window)
         .AddSingleton<RedeemScan>()
+        .AddSingleton<Booking.IBookingScans, BookingScans>()
         .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(),
             sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
             sp.GetRequiredService<GateOptions>()));
