@@ -18,7 +18,7 @@ public sealed class BoxOfficeDay(Db db, VenueStore venues, SlotStore slots, Time
 
     public sealed record Tally(int Sales, int Persons, int Amount, IReadOnlyList<TypeTally> ByType);
 
-    public sealed record Day(DateOnly Date, bool Open, IReadOnlyList<SlotLeft> Slots, IReadOnlyDictionary<TicketType, int> Prices, Tally Tally);
+    public sealed record Day(DateOnly Date, bool Open, IReadOnlyList<SlotLeft> Slots, IReadOnlyDictionary<TicketType, int> Prices, int MaxParty, Tally Tally);
 
     /// <summary>Slots shown at once: the one under way and the next ones.</summary>
     public const int SlotsShown = 8;
@@ -43,7 +43,7 @@ public sealed class BoxOfficeDay(Db db, VenueStore venues, SlotStore slots, Time
                     calendar.Time.Start(slot) <= now));
             }
         }
-        return new Day(today, plan.IsOpen, shown, prices, await TallyAsync(today, prices, ct));
+        return new Day(today, plan.IsOpen, shown, prices, calendar.Settings.MaxPartySize, await TallyAsync(today, prices, ct));
     }
 
     /// <summary>

@@ -12,10 +12,10 @@ public static class GateEndpoints
         // The entry window alone, for Tickets (pages, emails) without a reference to Gates.
         .AddSingleton(sp => sp.GetRequiredService<GateSettings>().Window)
         .AddSingleton<RedeemScan>()
-        .AddSingleton<Booking.IBookingScans, BookingScans>()
         .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(),
             sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
-            sp.GetRequiredService<GateOptions>()));
+            sp.GetRequiredService<GateOptions>()))
+        .AddSingleton<Booking.IBookingScans, BookingScans>();
 
     public static IEndpointRouteBuilder MapGates(this IEndpointRouteBuilder app)
     {
