@@ -39,13 +39,20 @@ public sealed class SignIn(
     {
         var result = await useCase.ExecuteAsync(body.Value, ct);
         if (!result.IsOk) return Problems.From(result.Error);
-        var signedIn = result.Value;
+        await CookieAsync(http, result.Value);
+        return TypedResults.Ok(result.Value.Response);
+    }
+
+    /// <summary>Gives the browser the console's session cookie for a session just opened.</summary>
+    public static Task CookieAsync(HttpContext http, SignedIn signedIn)
+    {
         var identity = new ClaimsIdentity([
             new Claim(ClaimTypes.NameIdentifier, signedIn.StaffId), new Claim(ClaimTypes.Role, signedIn.Response.Role),
             new Claim(AuthSchemes.SessionClaim, signedIn.SessionId)], AuthSchemes.StaffCookie);
-        await http.SignInAsync(AuthSchemes.StaffCookie, new ClaimsPrincipal(identity),
-            new AuthenticationProperties { IsPersistent = true, ExpiresUtc = signedIn.Response.ExpiresAt });
-        return TypedResults.Ok(signedIn.Response);
+        return http.SignInAsync(AuthSchemes.StaffCookie, new ClaimsPrincipal(identity),
+            // A browser-session cookie (gone when the browser closes: shared tablets at the gate); the
+            // ticket inside expires with the session, checked by the app's clock.
+            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = signedIn.Response.ExpiresAt });
     }
 
     public async Task<Result<SignedIn>> ExecuteAsync(Request request, CancellationToken ct)
