@@ -33,11 +33,11 @@ public sealed class ConsoleBookingModel(
 
     [BindProperty] public string? Reason { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string bookingId, bool cancel, bool cancelled, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string bookingId, int? cancel, int? cancelled, CancellationToken ct)
     {
         if (!await LoadAsync(bookingId, ct)) return NotFound();
-        Confirming = cancel && CanCancel;
-        Cancelled = cancelled && Booking.Status == BookingStatus.Cancelled;
+        Confirming = cancel == 1 && CanCancel;
+        Cancelled = cancelled == 1 && Booking.Status == BookingStatus.Cancelled;
         return Page();
     }
 
