@@ -34,12 +34,12 @@ public sealed class BoxOfficeDay(Db db, VenueStore venues, SlotStore slots, Time
         if (plan.IsOpen)
         {
             await slots.EnsureAsync(calendar, today, ct);
-            var counts = await slots.CountsAsync(today, now, ct);
+            var share = (await WalkInShare.ReadAsync(today, db, ct)).ToDictionary(s => s.StartMinute);
             var box = calendar.Capacity(today);
             foreach (var slot in calendar.Slots(today).Where(s => calendar.Time.End(s) > now).Take(SlotsShown))
             {
-                var left = counts.TryGetValue(slot.StartMinute, out var c) ? c.Capacity - c.OnlineCapacity - c.BoxTaken : box.BoxOffice;
-                shown.Add(new SlotLeft(slot.Start.ToString("HH\\:mm"), calendar.Time.Start(slot), calendar.Time.End(slot), (int)Math.Max(0, left),
+                var left = share.TryGetValue(slot.StartMinute, out var c) ? c.Left : box.BoxOffice;
+                shown.Add(new SlotLeft(slot.Start.ToString("HH\\:mm"), calendar.Time.Start(slot), calendar.Time.End(slot), left,
                     calendar.Time.Start(slot) <= now));
             }
         }
