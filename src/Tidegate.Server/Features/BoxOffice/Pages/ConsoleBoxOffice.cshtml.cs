@@ -23,7 +23,7 @@ public sealed class ConsoleBoxOfficeModel(
     BoxOfficeDay day, SellWalkIn sell, BookingLookup bookings, TicketIssuer issuer, VenueStore venues, TimeProvider clock,
     IStringLocalizer<BoxOfficeText> text, IStringLocalizer<SharedResource> shared) : PageModel
 {
-    public sealed record Sold(string BookingId, SlotTimes Slot, TicketCounts Tickets, int Persons, int Amount, string QrUrl, string TicketUrl);
+    public sealed record Sold(string BookingId, SlotTimes Slot, TicketCounts Tickets, int Persons, int Amount, string QrUrl);
 
     public BoxOfficeDay.Day Today { get; private set; } = null!;
     public Sold? Ticket { get; private set; }
@@ -44,7 +44,7 @@ public sealed class ConsoleBoxOfficeModel(
             var calendar = await venues.GetAsync(ct);
             var view = row.ToView(calendar.Time, clock.GetUtcNow(), calendar.Settings.SlotMinutes);
             Ticket = new Sold(row.Id, view.Slot, new TicketCounts((int)row.Adults, (int)row.Children, (int)row.Infants, (int)row.Toddlers),
-                view.Persons, view.Amount, issuer.ImageUrl(row.Id, "svg"), issuer.PageUrl(row.Id));
+                view.Persons, view.Amount, issuer.ImageUrl(row.Id, "svg"));
         }
         return Page();
     }
