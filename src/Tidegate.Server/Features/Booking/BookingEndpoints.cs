@@ -14,6 +14,7 @@ public static class BookingEndpoints
         .AddSingleton<GetBooking>()
         .AddSingleton<CheckoutBooking>()
         .AddSingleton<CancelBooking>()
+        .AddSingleton<CancelBookingOnBehalf>()
         .AddSingleton<MoveBooking>()
         .AddSingleton<BookingAccess>()
         .AddSingleton<BookingLookup>()

@@ -3,6 +3,7 @@ using Tidegate.Domain.Booking;
 using Tidegate.Domain.Common;
 using Tidegate.Domain.Payments;
 using Tidegate.Server.Data;
+using Tidegate.Server.Features.Audit;
 using Tidegate.Server.Features.Payments;
 using Tidegate.Server.Features.Venue;
 using Tidegate.Server.Infrastructure;
@@ -14,7 +15,7 @@ namespace Tidegate.Server.Features.Booking;
 /// compare-and-sets the status, gives the places back and records the refund of everything paid;
 /// the refund is made at the provider after commit. A repeat finds the booking cancelled and refunds nothing more.
 /// </summary>
-public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock)
+public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, AuditLog audit, TimeProvider clock)
 {
     public static async Task<IResult> Handle(string bookingId, HttpRequest http, BookingLookup lookup, CancelBooking useCase, CancellationToken ct)
     {
@@ -28,7 +29,14 @@ public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds
     private const int LostCompareAndSetAttempts = 5;
 
     /// <summary>The cancellation itself, shared by the API and the ticket page.</summary>
-    public async Task<Result<BookingView>> ExecuteAsync(BookingRow booking, CancellationToken ct)
+    public Task<Result<BookingView>> ExecuteAsync(BookingRow booking, CancellationToken ct) => ExecuteAsync(booking, null, ct);
+
+    /// <summary>
+    /// The same cancellation; when staff do it on the visitor's behalf, <paramref name="onBehalf"/>
+    /// (who, and why) is appended to the audit log in the transaction that cancels, so the entry
+    /// exists exactly when the cancellation does. A repeat cancels, refunds and audits nothing more.
+    /// </summary>
+    public async Task<Result<BookingView>> ExecuteAsync(BookingRow booking, AuditEvent? onBehalf, CancellationToken ct)
     {
         var bookingId = booking.Id;
         var calendar = await venues.GetAsync(ct);
@@ -37,7 +45,7 @@ public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds
         {
             var now = clock.GetUtcNow();
             if (CancellationRules.Check(booking.Status, booking.VisitDate, calendar.Time, now) is { } closed) return closed;
-            if (await TransientRetry.RunAsync(() => TryCancelAsync(db, booking, now.ToUnixTimeMilliseconds(), ct), ct))
+            if (await TransientRetry.RunAsync(() => TryCancelAsync(booking, onBehalf, now.ToUnixTimeMilliseconds(), ct), ct))
             {
                 // Places came back: this instance's sold-out memory of the slot ends now.
                 signals.Released(booking.VisitDate, (int)booking.StartMinute);
@@ -53,7 +61,7 @@ public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds
     }
 
     /// <summary>False when the booking changed since it was read: read again and decide again.</summary>
-    private static Task<bool> TryCancelAsync(Db db, BookingRow booking, long now, CancellationToken ct) =>
+    private Task<bool> TryCancelAsync(BookingRow booking, AuditEvent? onBehalf, long now, CancellationToken ct) =>
         db.WriteAsync(async (connection, tx) =>
         {
             var released = (await connection.QueryAsync<HoldStore.Released>("""
@@ -63,7 +71,9 @@ public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds
             if (released.Count == 0) return false;
             // An expired hold's places went back when it expired; held and confirmed ones go back now.
             if (booking.Status != BookingStatus.Expired) await HoldStore.ReleaseAsync(connection, tx, released);
-            await RefundLedger.RecordAsync(connection, tx, booking.Id, int.MaxValue, RefundReason.Cancelled, RefundReason.Cancelled, now);
+            var refunded = await RefundLedger.RecordAsync(connection, tx, booking.Id, int.MaxValue, RefundReason.Cancelled, RefundReason.Cancelled, now);
+            if (onBehalf is not null)
+                await audit.AppendAsync(connection, tx, onBehalf with { Detail = $"{onBehalf.Detail}; refund {refunded} JPY".TrimStart(';', ' ') });
             return true;
         }, ct);
 }

@@ -24,15 +24,21 @@ public sealed class FindBookingsForStaff(Db db, VenueStore venues, PersonalData 
         int Persons, int AdmittedPersons, int Amount, string Currency, string? Name, string? Email, string? MemberId,
         DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, IReadOnlyList<StaffPayment> Payments, IReadOnlyList<StaffRefund> Refunds);
 
-    public static Task<IResult> Handle(string? email, string? bookingId, ClaimsPrincipal user, FindBookingsForStaff useCase, CancellationToken ct) =>
-        useCase.ExecuteAsync(email, bookingId, user, ct);
+    public static async Task<IResult> Handle(string? email, string? bookingId, ClaimsPrincipal user, FindBookingsForStaff useCase, CancellationToken ct)
+    {
+        var found = await useCase.ExecuteAsync(email, bookingId, user, ct);
+        return found.IsOk ? TypedResults.Ok(new { items = found.Value }) : Problems.From(found.Error);
+    }
 
-    public async Task<IResult> ExecuteAsync(string? email, string? bookingId, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The search, shared by the API and the console's bookings pages.</summary>
+    public async Task<Result<List<Item>>> ExecuteAsync(string? email, string? bookingId, ClaimsPrincipal user, CancellationToken ct)
     {
         var byEmail = !string.IsNullOrWhiteSpace(email);
         var byId = !string.IsNullOrWhiteSpace(bookingId);
-        if (byEmail == byId) return Problems.Invalid(byEmail ? "bookingId" : "email", "Give exactly one of 'email' and 'bookingId'.");
-        if (byEmail && (email!.Length > 320 || !email.Contains('@'))) return Problems.Invalid("email", "'email' must be an email address.");
+        if (byEmail == byId) return Invalid(byEmail ? "bookingId" : "email", "Give exactly one of 'email' and 'bookingId'.");
+        if (byEmail && (email!.Length > 320 || !email.Contains('@'))) return Invalid("email", "'email' must be an email address.");
+        email = email?.Trim();
+        bookingId = bookingId?.Trim();
 
         List<BookingRow> rows;
         await using (var connection = await db.OpenAsync(ct))
@@ -59,6 +65,8 @@ public sealed class FindBookingsForStaff(Db db, VenueStore venues, PersonalData 
                 row.EmailEnc is null ? null : personal.Decrypt(row.EmailEnc), row.MemberId,
                 calendar.Time.Local(DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt)), view.ConfirmedAt, payments, refunds));
         }
-        return TypedResults.Ok(new { items });
+        return items;
     }
+
+    private static Error Invalid(string field, string detail) => new Error(ErrorCodes.InvalidRequest, detail).With("field", field);
 }

@@ -5,7 +5,7 @@ namespace Tidegate.Server.Features.BoxOffice;
 
 public static class BoxOfficeEndpoints
 {
-    public static IServiceCollection AddBoxOffice(this IServiceCollection services) => services.AddSingleton<SellWalkIn>();
+    public static IServiceCollection AddBoxOffice(this IServiceCollection services) => services.AddSingleton<SellWalkIn>().AddSingleton<BoxOfficeDay>();
 
     /// <summary>Box office staff use operator tokens (admins may too); there is no separate box-office role.</summary>
     public static IEndpointRouteBuilder MapBoxOffice(this IEndpointRouteBuilder app)

@@ -21,4 +21,11 @@ public static class BoxOfficeSql
                 @Amount, @PersonKey, NULL, NULL, NULL, @Now, NULL, @Now)
         RETURNING *
         """;
+
+    /// <summary>Today's walk-in sales that still stand (a cancelled one no longer counts).</summary>
+    public const string Tally = """
+        SELECT COUNT(*) AS sales, COALESCE(SUM(adults), 0) AS adults, COALESCE(SUM(children), 0) AS children,
+               COALESCE(SUM(infants), 0) AS infants, COALESCE(SUM(toddlers), 0) AS toddlers, COALESCE(SUM(amount), 0) AS amount
+        FROM bookings WHERE visit_date = @VisitDate AND channel = 'box_office' AND status = 'confirmed'
+        """;
 }

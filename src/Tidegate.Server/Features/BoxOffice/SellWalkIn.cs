@@ -33,15 +33,16 @@ public sealed class SellWalkIn(
         var key = Idempotency.KeyOf(http);
         if (!key.IsOk) return Problems.From(key.Error);
         var staff = http.HttpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        return await useCase.ExecuteAsync(body.Value, key.Value, staff, ct);
+        var sold = await useCase.ExecuteAsync(body.Value, key.Value, staff, ct);
+        return sold.IsOk ? TypedResults.Created($"/api/v1/bookings/{sold.Value.BookingId}", sold.Value) : Problems.From(sold.Error);
     }
 
-    /// <summary>The sale, answered as the API answers it (201 with the ticket, or a problem).</summary>
-    public async Task<IResult> ExecuteAsync(Request request, string? idempotencyKey, string? staffId, CancellationToken ct)
+    /// <summary>The sale (the ticket, or the refusal), shared by the API and the console's box-office page.</summary>
+    public async Task<Result<Response>> ExecuteAsync(Request request, string? idempotencyKey, string? staffId, CancellationToken ct)
     {
         var options = json.Value.SerializerOptions;
-        if (BookingInput.ParseTime(request.Start) is not { } start) return Problems.Invalid("start", "'start' must be a slot start time as HH:mm.");
-        if (request.Tickets is not { } tickets) return Problems.Invalid("tickets", "'tickets' must give the number of each ticket type.");
+        if (BookingInput.ParseTime(request.Start) is not { } start) return Invalid("start", "'start' must be a slot start time as HH:mm.");
+        if (request.Tickets is not { } tickets) return Invalid("tickets", "'tickets' must give the number of each ticket type.");
         var requestHash = Idempotency.Hash(request, options, Idempotency.Caller(staffId, null));
         if (idempotencyKey is { } k && await idempotency.FindAsync(Scope, k, ct) is { } stored)
             return await ReplayAsync(stored, requestHash, ct);
@@ -50,7 +51,7 @@ public sealed class SellWalkIn(
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         var today = calendar.Time.Today(now);
         var terms = HoldRules.Check(calendar.Settings, calendar.Day(today), calendar.Prices, calendar.Time, start, tickets.ToCounts(), now);
-        if (!terms.IsOk) return Problems.From(terms.Error);
+        if (!terms.IsOk) return terms.Error;
         await slots.EnsureAsync(calendar, today, ct);
 
         var id = Guid.CreateVersion7().ToString();
@@ -61,8 +62,8 @@ public sealed class SellWalkIn(
         {
             var left = await connection.ExecuteScalarAsync<long>(BoxOfficeSql.Remaining, slot, tx);
             await tx.RollbackAsync(ct);
-            return Problems.From(new Error(ErrorCodes.SoldOut, $"Not enough walk-in places left in this slot for {terms.Value.Persons} persons.")
-                .With("remaining", left));
+            return new Error(ErrorCodes.SoldOut, $"Not enough walk-in places left in this slot for {terms.Value.Persons} persons.")
+                .With("remaining", left);
         }
         var t = terms.Value.Tickets;
         var row = await connection.QuerySingleAsync<BookingRow>(BoxOfficeSql.InsertConfirmed, new
@@ -80,8 +81,10 @@ public sealed class SellWalkIn(
             return await ReplayAsync((await idempotency.FindAsync(Scope, idemKey, ct))!, requestHash, ct);
         }
         await tx.CommitAsync(ct);
-        return TypedResults.Created($"/api/v1/bookings/{id}", response);
+        return response;
     }
+
+    private static Error Invalid(string field, string detail) => new Error(ErrorCodes.InvalidRequest, detail).With("field", field);
 
     /// <summary>Stored without its secrets (access key, code, links); a replay derives them again.</summary>
     private static async Task<bool> StoreAsync(DbConnection connection, DbTransaction tx, string key, string hash, Response response,
@@ -93,15 +96,15 @@ public sealed class SellWalkIn(
             CreatedAt = now.ToUnixTimeMilliseconds(),
         }, tx) == 1;
 
-    private async Task<IResult> ReplayAsync(Idempotency.Stored stored, string requestHash, CancellationToken ct)
+    private async Task<Result<Response>> ReplayAsync(Idempotency.Stored stored, string requestHash, CancellationToken ct)
     {
         var options = json.Value.SerializerOptions;
-        if (stored.RequestHash != requestHash) return Problems.From(Idempotency.Conflict());
+        if (stored.RequestHash != requestHash) return Idempotency.Conflict();
         var first = JsonSerializer.Deserialize<Response>(stored.ResponseBody, options)!;
         var row = (await bookings.ByIdAsync(first.BookingId, ct))!;
-        return TypedResults.Created($"/api/v1/bookings/{first.BookingId}", first with
+        return first with
         {
             AccessKey = access.KeyFor(row.Id), TicketCode = issuer.CodeFor(row), TicketUrl = issuer.PageUrl(row.Id), TicketImageUrl = issuer.ImageUrl(row.Id),
-        });
+        };
     }
 }

@@ -15,7 +15,8 @@ public static class GateEndpoints
         .AddSingleton<ResolveConflict>()
         .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(),
             sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
-            sp.GetRequiredService<GateOptions>()));
+            sp.GetRequiredService<GateOptions>()))
+        .AddSingleton<Booking.IBookingScans, BookingScans>();
 
     public static IEndpointRouteBuilder MapGates(this IEndpointRouteBuilder app)
     {

@@ -21,6 +21,11 @@ public static class GateSql
         RETURNING admitted_persons
         """;
 
+    public const string ScansOfBooking = """
+        SELECT scanned_at, gate_id, result, reason, admitted, offline FROM gate_scans
+        WHERE booking_id = @BookingId ORDER BY scanned_at, received_at LIMIT 200
+        """;
+
     public const string FindScan = "SELECT response FROM gate_scans WHERE nonce = @Nonce";
 
     /// <summary>Claims the scan's nonce first; 0 rows means it was seen before (its stored answer stands).</summary>
