@@ -47,8 +47,10 @@ public class StaffCommandTests
             var client = server.Client();
             var admin = await client.PostJson("/api/v1/staff/session", new { email = "first.admin@example.com", password }).ExpectJson(HttpStatusCode.OK);
             Assert.Equal("admin", (string?)admin["role"]);
+            Assert.Equal(["password", "second_factor"], admin["setupRequired"]!.AsArray().Select(s => (string)s!));
             var op = await client.PostJson("/api/v1/staff/session", new { email = "op@example.com", password = "sharks-and-rays-at-10" }).ExpectJson(HttpStatusCode.OK);
             Assert.Equal("operator", (string?)op["role"]);
+            Assert.Equal(["password", "second_factor"], op["setupRequired"]!.AsArray().Select(s => (string)s!));
         }
         finally
         {
@@ -63,13 +65,17 @@ public class StaffCommandTests
         using var server = new ServerProcess(new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Tidegate__DevTools"] = "true" });
         await server.WaitForAsync("/health/live");
 
-        Assert.Contains(server.Lines, l => l.Contains("Demo staff: sign in with admin@demo.tidegate.local", StringComparison.Ordinal));
+        Assert.Contains(server.Lines, l => l.Contains("Demo staff: sign in at /console/sign-in with admin@demo.tidegate.local", StringComparison.Ordinal)
+            && l.Contains(Tidegate.Server.Features.Staff.DemoStaff.AuthenticatorKey, StringComparison.Ordinal));
         var client = server.Client();
         foreach (var role in new[] { "admin", "operator", "analyst" })
         {
-            var body = await client.PostJson("/api/v1/staff/session", new { email = $"{role}@demo.tidegate.local", password = "tidegate-demo-2026" })
+            // The process's clock is the real one here: the demo key's code of this moment.
+            var otp = role == "analyst" ? null : Tidegate.Server.Features.Staff.OtpCodes.CodeAt(Tidegate.Server.Features.Staff.DemoStaff.AuthenticatorKey, DateTimeOffset.UtcNow);
+            var body = await client.PostJson("/api/v1/staff/session", new { email = $"{role}@demo.tidegate.local", password = "tidegate-demo-2026", otp })
                 .ExpectJson(HttpStatusCode.OK);
             Assert.Equal(role, (string?)body["role"]);
+            Assert.Empty(body["setupRequired"]!.AsArray());
         }
     }
 }

@@ -12,6 +12,7 @@ namespace Tidegate.Server.Features.Staff;
 /// POST /api/v1/admin/staff {email, name, role, password} (admin) → 201 {staffId}; also the
 /// `staff create` command and the demo's accounts. The email is stored encrypted, found by its
 /// keyed hash: two spellings of one address (case, spaces) are one account, <c>409 email_taken</c>.
+/// The password is chosen for someone else, so its person must change it at first sign-in (SetupSteps).
 /// </summary>
 public sealed class CreateStaff(Db db, PersonalData personal, IPasswordHasher<StaffAccount> hasher, TimeProvider clock)
 {
@@ -20,11 +21,12 @@ public sealed class CreateStaff(Db db, PersonalData personal, IPasswordHasher<St
 
     public static async Task<IResult> Handle(Body<Request> body, CreateStaff useCase, CancellationToken ct)
     {
-        var result = await useCase.ExecuteAsync(body.Value, ct);
+        var result = await useCase.ExecuteAsync(body.Value, ct, oneTimePassword: true);
         return result.IsOk ? TypedResults.Created($"/api/v1/admin/staff/{result.Value.StaffId}", result.Value) : Problems.From(result.Error);
     }
 
-    public async Task<Result<Response>> ExecuteAsync(Request request, CancellationToken ct)
+    /// <param name="oneTimePassword">True (the API, the command): the person must choose their own password at first sign-in.</param>
+    public async Task<Result<Response>> ExecuteAsync(Request request, CancellationToken ct, bool oneTimePassword)
     {
         if (request.Email is not { } email || !LooksLikeEmail(email))
             return Invalid("email", "'email' must be an email address.");
@@ -41,6 +43,7 @@ public sealed class CreateStaff(Db db, PersonalData personal, IPasswordHasher<St
             Name = personal.Encrypt(name),
             request.Role,
             PasswordHash = hasher.HashPassword(StaffAccount.Any, request.Password!),
+            MustChangePassword = oneTimePassword ? 1 : 0,
             CreatedAt = clock.GetUtcNow(),
         };
         var inserted = await db.WriteAsync((c, tx) => c.ExecuteAsync(StaffSql.Insert, row, tx), ct);

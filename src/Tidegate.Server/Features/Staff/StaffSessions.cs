@@ -65,6 +65,12 @@ public sealed class StaffSessions(Db db, TimeProvider clock) : IStaffSessions
         _cache.TryRemove(sessionId, out _);
     }
 
+    /// <summary>Drops sessions ended by another write (a password change) from this instance's cache at once.</summary>
+    public void Forget(IEnumerable<string> sessionIds)
+    {
+        foreach (var id in sessionIds) _cache.TryRemove(id, out _);
+    }
+
     public async Task<int> EndAllAsync(string staffId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();

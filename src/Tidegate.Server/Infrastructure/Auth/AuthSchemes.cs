@@ -19,6 +19,10 @@ public static class AuthSchemes
     public const string CookieName = "tidegate_staff";
     /// <summary>The claim carrying a staff session's id, in tokens and the cookie.</summary>
     public const string SessionClaim = "sid";
+    /// <summary>A setup session's real role (its role claim is <see cref="Roles.StaffSetup"/>).</summary>
+    public const string StaffRoleClaim = "tidegate:staff-role";
+    /// <summary>A setup session's steps left, space-separated ("password second_factor"); the console cookie only.</summary>
+    public const string SetupClaim = "tidegate:setup";
 
     public static IServiceCollection AddTidegateAuthentication(this IServiceCollection services, IConfiguration config)
     {

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Tidegate.Server.Infrastructure.Auth;
+
+namespace Tidegate.Server.Features.Staff;
+
+/// <summary>
+/// The console's session cookie: the same claims as the bearer token (staff id, role, session), a
+/// setup session's real role and the steps it has left. Written by sign-in (API and console page)
+/// and rewritten by the setup pages as steps are done, so the shell knows where to send the person.
+/// </summary>
+public static class StaffPrincipal
+{
+    public static ClaimsPrincipal For(string staffId, string role, string sessionId, IReadOnlyList<string> setupRequired)
+    {
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, staffId), new(AuthSchemes.SessionClaim, sessionId)];
+        if (setupRequired.Count == 0) claims.Add(new Claim(ClaimTypes.Role, role));
+        else
+        {
+            claims.Add(new Claim(ClaimTypes.Role, Roles.StaffSetup));
+            claims.Add(new Claim(AuthSchemes.StaffRoleClaim, role));
+            claims.Add(new Claim(AuthSchemes.SetupClaim, string.Join(' ', setupRequired)));
+        }
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.StaffCookie));
+    }
+
+    public static Task SignInAsync(HttpContext http, ClaimsPrincipal principal, DateTimeOffset expiresAt) =>
+        http.SignInAsync(AuthSchemes.StaffCookie, principal, new AuthenticationProperties { IsPersistent = true, ExpiresUtc = expiresAt });
+
+    public static Task SignInAsync(HttpContext http, SignIn.SignedIn signedIn) => SignInAsync(http,
+        For(signedIn.StaffId, signedIn.Response.Role, signedIn.SessionId, signedIn.Response.SetupRequired), signedIn.Response.ExpiresAt);
+
+    /// <summary>A setup session's steps left (empty for a full session).</summary>
+    public static IReadOnlyList<string> SetupOf(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.StaffSetup)
+            ? (user.FindFirstValue(AuthSchemes.SetupClaim) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            : [];
+
+    /// <summary>The person's real role, in a setup session too.</summary>
+    public static string? RoleOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(AuthSchemes.StaffRoleClaim) ?? user.FindFirstValue(ClaimTypes.Role);
+}
