@@ -34,4 +34,6 @@ public static class ErrorCodes
     public const string OtpRequired = "otp_required";
     public const string WeakPassword = "weak_password";
     public const string EmailTaken = "email_taken";
+    /// <summary>A gate conflict that an operator already resolved.</summary>
+    public const string AlreadyResolved = "already_resolved";
 }

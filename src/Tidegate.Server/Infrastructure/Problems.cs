@@ -33,6 +33,7 @@ public static class Problems
         [ErrorCodes.OtpRequired] = (401, "One-time code required"),
         [ErrorCodes.WeakPassword] = (422, "Weak password"),
         [ErrorCodes.EmailTaken] = (409, "Email taken"),
+        [ErrorCodes.AlreadyResolved] = (409, "Already resolved"),
     };
 
     public static int StatusOf(string code) => Known.TryGetValue(code, out var known) ? known.Status : 400;

@@ -6,7 +6,10 @@ namespace Tidegate.Browser.Tests.Support;
 public sealed class Browsers : IAsyncLifetime
 {
     public static readonly (string Name, int Width, int Height) Phone = ("phone", 360, 740);
+    public static readonly (string Name, int Width, int Height) Tablet = ("tablet", 768, 1024);
     public static readonly (string Name, int Width, int Height) Desktop = ("desktop", 1280, 900);
+    /// <summary>The console's sizes: a phone, a tablet at the gate, a desktop.</summary>
+    public static readonly (string Name, int Width, int Height)[] ConsoleSizes = [Phone, Tablet, Desktop];
 
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;

@@ -102,4 +102,37 @@ public static class StaffClient
         factors.TryGetValue(Key(email), out var factor) && factor.RecoveryCodes.TryDequeue(out var code) ? code : null;
 
     private static string Key(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>A person's account ready to sign in: its password and, when enrolled, its authenticator's key.</summary>
+    public sealed record ReadyStaff(TestApp App, string StaffId, string Email, string Password, string? Secret)
+    {
+        private bool _used;
+
+        /// <summary>
+        /// The authenticator's code for the next sign-in. Each time step's code is accepted once and
+        /// enrolment used the current one, so the first call gives the next step's (inside the allowed
+        /// drift); later calls first move the app clock on by a step.
+        /// </summary>
+        public string? NextCode()
+        {
+            if (Secret is null) return null;
+            if (_used) App.Clock.Advance(TimeSpan.FromSeconds(30));
+            _used = true;
+            return App.CodeNow(Secret, 1);
+        }
+    }
+
+    /// <summary>
+    /// A new account of <paramref name="role"/> with its set-up done: admins and operators get an
+    /// authenticator enrolled (the second factor their roles require).
+    /// </summary>
+    public static async Task<ReadyStaff> ReadyStaffAsync(this TestApp app, string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@staff.example.jp";
+        var staffId = await app.CreateStaffAsync(email, role);
+        string? secret = null;
+        if (role is "admin" or "operator")
+            (secret, _) = await app.EnrolAsync(await app.SignedInAsync(email), email);
+        return new ReadyStaff(app, staffId, email, Password, secret);
+    }
 }

@@ -22,16 +22,17 @@ public static class ListDevices
         public DateTimeOffset? RevokedAt { get; set; }
     }
 
-    public static async Task<IResult> Handle(Db db, VenueStore venues, CancellationToken ct)
+    public static async Task<IResult> Handle(Db db, VenueStore venues, CancellationToken ct) =>
+        TypedResults.Ok(new { items = await ReadAsync(db, venues, ct) });
+
+    /// <summary>Every device, times in the venue's zone; shared by the API and the console.</summary>
+    public static async Task<IReadOnlyList<DeviceView>> ReadAsync(Db db, VenueStore venues, CancellationToken ct)
     {
         var time = (await venues.GetAsync(ct)).Time;
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<Row>(DeviceSql.List);
         DateTimeOffset? Local(DateTimeOffset? at) => at is { } a ? time.Local(a) : null;
-        return TypedResults.Ok(new
-        {
-            items = rows.Select(r => new DeviceView(r.Id, r.Name, r.Lane, r.Kind, r.CreatedBy, time.Local(r.CreatedAt),
-                Local(r.LastSeenAt), r.RevokedAt is not null, Local(r.RevokedAt))).ToList(),
-        });
+        return rows.Select(r => new DeviceView(r.Id, r.Name, r.Lane, r.Kind, r.CreatedBy, time.Local(r.CreatedAt),
+            Local(r.LastSeenAt), r.RevokedAt is not null, Local(r.RevokedAt))).ToList();
     }
 }

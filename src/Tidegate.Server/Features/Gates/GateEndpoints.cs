@@ -12,6 +12,7 @@ public static class GateEndpoints
         // The entry window alone, for Tickets (pages, emails) without a reference to Gates.
         .AddSingleton(sp => sp.GetRequiredService<GateSettings>().Window)
         .AddSingleton<RedeemScan>()
+        .AddSingleton<ResolveConflict>()
         .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(),
             sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
             sp.GetRequiredService<GateOptions>()));
@@ -23,7 +24,9 @@ public static class GateEndpoints
         gate.MapPost("/exits", RecordExit.Handle).WithBody<ExitRequest>().WithName("RecordExit");
         gate.MapGet("/offline-bundle", GetOfflineBundle.Handle).WithName("GetOfflineBundle");
         // Under the gate's path but for the people who resolve conflicts, not for devices.
-        app.MapGet("/api/v1/gate/conflicts", GetConflicts.Handle).WithName("GetGateConflicts").RequireAuthorization(Policies.Operator);
+        var conflicts = app.MapGroup("/api/v1/gate/conflicts").RequireAuthorization(Policies.Operator);
+        conflicts.MapGet("", GetConflicts.Handle).WithName("GetGateConflicts");
+        conflicts.MapPost("/{conflictId}/resolution", ResolveConflict.Handle).WithBody<ResolveConflict.Request>().WithName("ResolveGateConflict");
         app.MapGet("/api/v1/congestion", GetCongestion.Handle).WithName("GetCongestion");
         if (app.ServiceProvider.GetRequiredService<DevToolsOptions>().DevTools)
             app.MapGet("/api/v1/dev/scan-writer", (ScanStore scans) => TypedResults.Ok(scans.Stats));

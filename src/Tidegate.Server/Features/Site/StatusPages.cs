@@ -25,7 +25,7 @@ public static class StatusPages
                 return;
             }
             var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            var key = status == 404 ? "Page_NotFound" : "Page_Error";
+            var key = status switch { 404 => "Page_NotFound", 403 => "Page_Forbidden", _ => "Page_Error" };
             http.Response.ContentType = "text/html; charset=utf-8";
             await http.Response.WriteAsync($"""
                 <!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -40,9 +40,12 @@ public sealed class SignIn(
     {
         var result = await useCase.ExecuteAsync(body.Value, ct);
         if (!result.IsOk) return Problems.From(result.Error);
-        await StaffPrincipal.SignInAsync(http, result.Value);
+        await CookieAsync(http, result.Value);
         return TypedResults.Ok(result.Value.Response);
     }
+
+    /// <summary>Gives the browser the console's session cookie for a session just opened.</summary>
+    public static Task CookieAsync(HttpContext http, SignedIn signedIn) => StaffPrincipal.SignInAsync(http, signedIn);
 
     public async Task<Result<SignedIn>> ExecuteAsync(Request request, CancellationToken ct)
     {

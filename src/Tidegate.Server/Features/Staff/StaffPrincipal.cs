@@ -25,7 +25,10 @@ public static class StaffPrincipal
     }
 
     public static Task SignInAsync(HttpContext http, ClaimsPrincipal principal, DateTimeOffset expiresAt) =>
-        http.SignInAsync(AuthSchemes.StaffCookie, principal, new AuthenticationProperties { IsPersistent = true, ExpiresUtc = expiresAt });
+        http.SignInAsync(AuthSchemes.StaffCookie, principal,
+            // A browser-session cookie (gone when the browser closes: shared tablets at the gate); the
+            // ticket inside expires with the session, checked by the app's clock.
+            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = expiresAt });
 
     public static Task SignInAsync(HttpContext http, SignIn.SignedIn signedIn) => SignInAsync(http,
         For(signedIn.StaffId, signedIn.Response.Role, signedIn.SessionId, signedIn.Response.SetupRequired), signedIn.Response.ExpiresAt);

@@ -9,8 +9,10 @@ namespace Tidegate.Server.Infrastructure.Auth;
 /// The authentication schemes: bearer tokens for the API (gate devices, staff, members, dev tokens)
 /// and the staff session cookie for the console pages. The default scheme picks one per request:
 /// a request with an Authorization header is a bearer request; otherwise a page request with the
-/// staff cookie is a cookie request. API routes never accept the cookie (no CSRF surface on the
-/// API); challenges and refusals always answer as the bearer scheme does (401/403 problem+json).
+/// staff cookie, or any console page, is a cookie request. API routes never accept the cookie (no
+/// CSRF surface on the API) and answer challenges and refusals as the bearer scheme does (401/403
+/// problem+json); a console page without a session redirects to the sign-in page, and one the
+/// person's role may not see answers 403 (the status page says so).
 /// </summary>
 public static class AuthSchemes
 {
@@ -23,6 +25,8 @@ public static class AuthSchemes
     public const string StaffRoleClaim = "tidegate:staff-role";
     /// <summary>A setup session's steps left, space-separated ("password second_factor"); the console cookie only.</summary>
     public const string SetupClaim = "tidegate:setup";
+    public const string ConsolePath = "/console";
+    public const string SignInPath = "/console/sign-in";
 
     public static IServiceCollection AddTidegateAuthentication(this IServiceCollection services, IConfiguration config)
     {
@@ -37,6 +41,13 @@ public static class AuthSchemes
                 o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.Cookie.Path = "/";
                 o.SlidingExpiration = false;
+                o.LoginPath = SignInPath;
+                o.ReturnUrlParameter = "returnUrl";
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
                 o.Events.OnValidatePrincipal = async context =>
                 {
                     var session = context.Principal?.FindFirstValue(SessionClaim);
@@ -47,14 +58,15 @@ public static class AuthSchemes
             })
             .AddPolicyScheme(Default, "Bearer token, or the staff cookie on pages", o =>
             {
-                o.ForwardDefaultSelector = http =>
-                    http.Request.Headers.Authorization.Count == 0 && !http.Request.Path.StartsWithSegments("/api")
-                    && http.Request.Cookies.ContainsKey(CookieName)
-                        ? StaffCookie
-                        : BearerHandler.SchemeName;
-                o.ForwardChallenge = BearerHandler.SchemeName;
-                o.ForwardForbid = BearerHandler.SchemeName;
+                o.ForwardDefaultSelector = http => IsCookieRequest(http) ? StaffCookie : BearerHandler.SchemeName;
             });
+        // The session cookie's ticket expires by the app's clock (the one the sessions use), not the machine's.
+        services.AddOptions<CookieAuthenticationOptions>(StaffCookie).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         return services;
     }
+
+    /// <summary>A page request without an Authorization header, carrying the staff cookie or asking for a console page.</summary>
+    private static bool IsCookieRequest(HttpContext http) =>
+        http.Request.Headers.Authorization.Count == 0 && !http.Request.Path.StartsWithSegments("/api")
+        && (http.Request.Cookies.ContainsKey(CookieName) || http.Request.Path.StartsWithSegments(ConsolePath));
 }
