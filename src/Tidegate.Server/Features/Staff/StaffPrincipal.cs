@@ -33,6 +33,20 @@ public static class StaffPrincipal
     public static Task SignInAsync(HttpContext http, SignIn.SignedIn signedIn) => SignInAsync(http,
         For(signedIn.StaffId, signedIn.Response.Role, signedIn.SessionId, signedIn.Response.SetupRequired), signedIn.Response.ExpiresAt);
 
+    /// <summary>
+    /// Rewrites this session's cookie once a setup step is done: with none left it carries the real
+    /// role (the step just proved the password or the code, so no second sign-in is asked).
+    /// </summary>
+    public static async Task ReissueAsync(HttpContext http, IReadOnlyList<string> setupLeft)
+    {
+        var user = http.User;
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } staffId || user.FindFirstValue(AuthSchemes.SessionClaim) is not { } session
+            || RoleOf(user) is not { } role) return;
+        var current = await http.AuthenticateAsync(AuthSchemes.StaffCookie);
+        var expiresAt = current.Properties?.ExpiresUtc ?? DateTimeOffset.UtcNow.AddHours(1);
+        await SignInAsync(http, For(staffId, role, session, setupLeft), expiresAt);
+    }
+
     /// <summary>A setup session's steps left (empty for a full session).</summary>
     public static IReadOnlyList<string> SetupOf(ClaimsPrincipal user) =>
         user.IsInRole(Roles.StaffSetup)
