@@ -7,6 +7,7 @@ namespace Tidegate.Server.Infrastructure;
 /// carrier NAT, where hundreds of phones share one address: it stops one machine flooding, not a crowd.</item>
 /// <item><b>PerVisitor</b>: fairness keyed on who the visitor is (the admission token, the queue
 /// ticket, the member, or the email's keyed lookup hash), never on the address.</item>
+/// <item><b>SignIn</b>: staff sign-in attempts per address, per minute.</item>
 /// </list>
 /// Enabled=false turns both off (tests and the bench, whose simulated visitors share one address).
 /// </summary>
@@ -38,6 +39,20 @@ public sealed class RateLimitSettings
         Reads = new() { PerSecond = 50, Burst = 100 },
     };
 
+    /// <summary>
+    /// Staff sign-in attempts per client address (POST /api/v1/staff/session and the console form),
+    /// besides each account's lockout, which alone lets one address try five passwords on every
+    /// account. Sized for a venue whose staff share one public address: a morning's shift signing in
+    /// at once fits in the burst.
+    /// </summary>
+    public SignInBucket SignIn { get; set; } = new();
+
+    public sealed class SignInBucket
+    {
+        public int PerMinute { get; set; } = 10;
+        public int Burst { get; set; } = 30;
+    }
+
     public sealed class PolicyLimits
     {
         public Bucket Bookings { get; set; } = new();
@@ -59,6 +74,6 @@ public sealed class RateLimitSettings
         public int Burst { get; set; } = 1;
     }
 
-    public bool IsValid() => Ipv6PrefixLength is >= 1 and <= 128 &&
+    public bool IsValid() => Ipv6PrefixLength is >= 1 and <= 128 && SignIn is { PerMinute: > 0, Burst: > 0 } &&
         new[] { PerAddress, PerVisitor }.SelectMany(l => new[] { l.Bookings, l.Polls, l.Reads }).All(b => b.PerSecond > 0 && b.Burst > 0);
 }

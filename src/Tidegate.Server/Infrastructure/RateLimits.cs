@@ -17,6 +17,8 @@ public static class RateLimits
     public const string Bookings = "bookings";
     public const string Polls = "polls";
     public const string Reads = "reads";
+    /// <summary>Staff sign-in (API and console form): POSTs per client address, besides each account's lockout.</summary>
+    public const string SignIn = "sign-in";
 
     public static IServiceCollection AddTidegateRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -34,14 +36,18 @@ public static class RateLimits
         options.OnRejected = (context, _) => new ValueTask(
             Problems.From(VisitorLimits.Throttled(RetryAfterSeconds(context.Lease))).ExecuteAsync(context.HttpContext));
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            settings.Enabled && http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is { } policy
-                ? RateLimitPartition.GetTokenBucketLimiter(
-                    $"{policy} {ClientAddress.GroupOf(http.Connection.RemoteIpAddress, settings.Ipv6PrefixLength)}",
-                    _ => BucketOptions(settings.PerAddress.For(policy)))
-                : RateLimitPartition.GetNoLimiter(""));
+            !settings.Enabled || http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is not { } policy
+                ? RateLimitPartition.GetNoLimiter("")
+                : policy == SignIn
+                    // Only the attempts count (the sign-in page's GETs do not).
+                    ? HttpMethods.IsPost(http.Request.Method)
+                        ? RateLimitPartition.GetTokenBucketLimiter($"{policy} {AddressOf(http, settings)}", _ => SignInOptions(settings.SignIn))
+                        : RateLimitPartition.GetNoLimiter("")
+                    : RateLimitPartition.GetTokenBucketLimiter($"{policy} {AddressOf(http, settings)}", _ => BucketOptions(settings.PerAddress.For(policy))));
         options.AddPolicy(Bookings, http => PerVisitor(settings, Bookings, http.Request.Headers["X-Admission-Token"].ToString()));
         options.AddPolicy(Polls, http => PerVisitor(settings, Polls, http.Request.Headers["X-Queue-Ticket"].ToString()));
         options.AddPolicy(Reads, _ => RateLimitPartition.GetNoLimiter("")); // anonymous reads: the flood guard only
+        options.AddPolicy(SignIn, _ => RateLimitPartition.GetNoLimiter("")); // the per-address bucket above is the limit
     }
 
     /// <summary>A bucket per visitor key; requests without one (a join, a guest's first booking) pass to the next check.</summary>
@@ -49,6 +55,16 @@ public static class RateLimits
         settings.Enabled && key.Length is > 0 and <= 2048
             ? RateLimitPartition.GetTokenBucketLimiter($"{policy} {key}", _ => BucketOptions(settings.PerVisitor.For(policy)))
             : RateLimitPartition.GetNoLimiter("");
+
+    /// <summary>Behind trusted proxies this is the forwarded client (UseForwardedHeaders ran first), never the proxy.</summary>
+    private static string AddressOf(HttpContext http, RateLimitSettings settings) =>
+        ClientAddress.GroupOf(http.Connection.RemoteIpAddress, settings.Ipv6PrefixLength);
+
+    private static TokenBucketRateLimiterOptions SignInOptions(RateLimitSettings.SignInBucket bucket) => new()
+    {
+        TokensPerPeriod = bucket.PerMinute, TokenLimit = bucket.Burst, ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+        QueueLimit = 0, AutoReplenishment = true,
+    };
 
     public static TokenBucketRateLimiterOptions BucketOptions(RateLimitSettings.Bucket bucket) => new()
     {

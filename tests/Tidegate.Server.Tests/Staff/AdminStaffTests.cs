@@ -1,3 +1,5 @@
+using Tidegate.Server.Features.Staff;
+
 namespace Tidegate.Server.Tests.Staff;
 
 public class AdminStaffTests
@@ -51,16 +53,31 @@ public class AdminStaffTests
     }
 
     [Theory, Engines]
-    public async Task The_demo_accounts_sign_in_with_the_demo_password(string engine)
+    public async Task The_demo_accounts_sign_in_with_the_demo_password_and_the_demo_key(string engine)
     {
-        using var app = new TestApp(engine);
-        await app.Get<Tidegate.Server.Features.Staff.DemoStaff>().SeedAsync();
-        await app.Get<Tidegate.Server.Features.Staff.DemoStaff>().SeedAsync(); // a restart finds them there
+        using var app = new TestApp(engine, new Dictionary<string, string?> { ["environment"] = "Development" });
+        var demo = app.Get<DemoStaff>();
+        await demo.SeedAsync();
+        await demo.SeedAsync(); // a restart finds them there
 
-        foreach (var role in new[] { "admin", "operator", "analyst" })
+        foreach (var role in new[] { "admin", "operator" })
         {
-            var body = await app.SignInAsync($"{role}@demo.tidegate.local", Tidegate.Server.Features.Staff.DemoStaff.Password).ExpectJson(HttpStatusCode.OK);
+            var email = DemoStaff.EmailOf(role);
+            await app.SignInAsync(email, DemoStaff.Password).ExpectProblem(HttpStatusCode.Unauthorized, "otp_required");
+            var body = await app.SignInAsync(email, DemoStaff.Password, demo.CodeNow(app.Clock.GetUtcNow())).ExpectJson(HttpStatusCode.OK);
             Assert.Equal(role, (string?)body["role"]);
+            Assert.Empty(body["setupRequired"]!.AsArray()); // enrolled, and the demo password is not a one-time one
         }
+        var analyst = await app.SignInAsync(DemoStaff.EmailOf("analyst"), DemoStaff.Password).ExpectJson(HttpStatusCode.OK);
+        Assert.Equal("analyst", (string?)analyst["role"]);
+        Assert.Empty(analyst["setupRequired"]!.AsArray());
+    }
+
+    [Theory, Engines]
+    public async Task The_demo_accounts_are_refused_outside_development(string engine)
+    {
+        using var app = new TestApp(engine); // Testing, dev tools on
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Get<DemoStaff>().SeedAsync());
+        await app.SignInAsync(DemoStaff.EmailOf("admin"), DemoStaff.Password).ExpectProblem(HttpStatusCode.Unauthorized, "invalid_credentials");
     }
 }

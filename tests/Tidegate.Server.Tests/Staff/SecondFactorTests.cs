@@ -7,14 +7,17 @@ public class SecondFactorTests
     {
         using var app = new TestApp(engine);
         await app.CreateStaffAsync("kai@example.com", "admin");
-        var signedIn = await app.SignedInAsync("kai@example.com");
+        var setup = await app.SignInAsync("kai@example.com").ExpectJson(HttpStatusCode.OK);
+        Assert.Equal(["second_factor"], setup["setupRequired"]!.AsArray().Select(s => (string)s!));
+        var signedIn = app.Bearer((string)setup["token"]!);
 
         var enrolment = await signedIn.PostJson("/api/v1/staff/otp/enrol", new { }).ExpectJson(HttpStatusCode.OK);
         var secret = (string)enrolment["secret"]!;
         Assert.StartsWith("otpauth://totp/Tidegate:kai%40example.com?secret=" + secret, (string)enrolment["otpauthUri"]!);
         Assert.StartsWith("<svg", ((string)enrolment["qrSvg"]!).TrimStart()[..4]);
-        // Not enrolled until confirmed: a password alone still signs in, and a wrong code does not confirm.
-        await app.SignInAsync("kai@example.com").ExpectJson(HttpStatusCode.OK);
+        // Not enrolled until confirmed: a password alone still opens only a setup session, and a wrong code does not confirm.
+        var again = await app.SignInAsync("kai@example.com").ExpectJson(HttpStatusCode.OK);
+        Assert.Equal(["second_factor"], again["setupRequired"]!.AsArray().Select(s => (string)s!));
         await signedIn.PostJson("/api/v1/staff/otp/confirm", new { otp = app.CodeNow(secret, stepsFromNow: 3) })
             .ExpectProblem(HttpStatusCode.Unauthorized, "otp_required");
 
@@ -24,9 +27,11 @@ public class SecondFactorTests
         await app.SignInAsync("kai@example.com").ExpectProblem(HttpStatusCode.Unauthorized, "otp_required");
         await app.SignInAsync("kai@example.com", otp: "000000" == app.CodeNow(secret) ? "111111" : "000000")
             .ExpectProblem(HttpStatusCode.Unauthorized, "otp_required");
-        // The confirming code's step is used: the next step's code signs in.
+        // The confirming code's step is used: the next step's code signs in, to a full session.
         app.Clock.Advance(TimeSpan.FromSeconds(30));
-        await app.SignInAsync("kai@example.com", otp: app.CodeNow(secret)).ExpectJson(HttpStatusCode.OK);
+        var full = await app.SignInAsync("kai@example.com", otp: app.CodeNow(secret)).ExpectJson(HttpStatusCode.OK);
+        Assert.Empty(full["setupRequired"]!.AsArray());
+        Assert.Equal("admin", (string?)full["role"]);
         // A wrong password with the right code is still invalid_credentials.
         await app.SignInAsync("kai@example.com", "not-the-password-at-all", app.CodeNow(secret, 1))
             .ExpectProblem(HttpStatusCode.Unauthorized, "invalid_credentials");

@@ -20,8 +20,14 @@ public class SignInTests
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase); // the test server's public URL is plain http
 
-        // The token is an admin's: it may create staff.
-        var signedIn = app.Bearer((string)body["token"]!);
+        // No second factor yet: the session is for setting one up; its token is not an admin's.
+        Assert.Equal(["second_factor"], body["setupRequired"]!.AsArray().Select(s => (string)s!));
+        var setup = app.Bearer((string)body["token"]!);
+        await setup.PostJson("/api/v1/admin/staff", new { email = "mio@example.com", name = "Mio", role = "analyst", password = StaffClient.Password })
+            .ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+
+        // Enrolled and signed in with the code, the token is an admin's: it may create staff.
+        var signedIn = await app.SignedInAsync("kai.tanaka@example.com");
         await signedIn.PostJson("/api/v1/admin/staff", new { email = "mio@example.com", name = "Mio", role = "analyst", password = StaffClient.Password })
             .ExpectJson(HttpStatusCode.Created);
     }

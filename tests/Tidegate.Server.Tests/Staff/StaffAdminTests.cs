@@ -202,14 +202,14 @@ public class StaffAdminTests
     }
 
     [Theory, Engines]
-    public async Task Resetting_the_second_factor_ends_every_session_and_the_person_signs_in_with_the_password_alone(string engine)
+    public async Task Resetting_the_second_factor_ends_every_session_and_the_person_enrols_again_at_next_sign_in(string engine)
     {
         using var app = new TestApp(engine);
         var kai = await app.CreateStaffAsync("kai@example.com", "operator");
         var first = await app.SignedInAsync("kai@example.com");
         var (secret, codes) = await app.EnrolAsync(first);
         app.Clock.Advance(TimeSpan.FromSeconds(31));
-        var second = await app.SignedInAsync("kai@example.com", otp: app.CodeNow(secret));
+        var second = app.Bearer((string)(await app.SignInAsync("kai@example.com", otp: app.CodeNow(secret)).ExpectJson(HttpStatusCode.OK))["token"]!);
         await app.SignInAsync("kai@example.com").ExpectProblem(HttpStatusCode.Unauthorized, "otp_required");
         var admin = await AdminClients.AsAsync(app, "admin", "admin-ito");
 
@@ -218,10 +218,14 @@ public class StaffAdminTests
         Assert.False((bool)reset["secondFactor"]!);
         await first.GetAsync("/api/v1/admin/gate-devices").ExpectProblem(HttpStatusCode.Unauthorized, "unauthorized");
         await second.GetAsync("/api/v1/admin/gate-devices").ExpectProblem(HttpStatusCode.Unauthorized, "unauthorized");
-        var again = await app.SignedInAsync("kai@example.com"); // no code asked
         Assert.NotEmpty(codes);
         Assert.Equal(0L, await CountAsync(app, "SELECT COUNT(*) FROM staff_recovery_codes"));
-        var (newSecret, _) = await app.EnrolAsync(again);
+        // The password alone now opens only a setup session: an operator must enrol again.
+        var again = await app.SignInAsync("kai@example.com").ExpectJson(HttpStatusCode.OK);
+        Assert.Equal(["second_factor"], again["setupRequired"]!.AsArray().Select(s => (string)s!));
+        var setup = app.Bearer((string)again["token"]!);
+        await setup.GetAsync("/api/v1/admin/gate-devices").ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+        var (newSecret, _) = await app.EnrolAsync(setup);
         Assert.NotEqual(secret, newSecret);
         var entry = Assert.Single(await AuditAsync(app, "staff.second_factor_reset"));
         Assert.Equal((kai, "admin-ito"), ((string)entry["target"]!, (string)entry["actor"]!));

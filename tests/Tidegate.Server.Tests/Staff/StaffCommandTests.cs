@@ -47,11 +47,24 @@ public class StaffCommandTests
             var client = server.Client();
             var admin = await client.PostJson("/api/v1/staff/session", new { email = "first.admin@example.com", password }).ExpectJson(HttpStatusCode.OK);
             Assert.Equal("admin", (string?)admin["role"]);
+            Assert.Equal(["password", "second_factor"], admin["setupRequired"]!.AsArray().Select(s => (string)s!));
             var op = await client.PostJson("/api/v1/staff/session", new { email = "op@example.com", password = "sharks-and-rays-at-10" }).ExpectJson(HttpStatusCode.OK);
             Assert.Equal("operator", (string?)op["role"]);
+            Assert.Equal(["password", "second_factor"], op["setupRequired"]!.AsArray().Select(s => (string)s!));
+
             // Both accounts the command made are in the audit log, by the command (the refusals made none).
+            // The admin finishes set-up first: a setup session may read nothing else.
+            var setup = server.Client();
+            setup.DefaultRequestHeaders.Authorization = new("Bearer", (string)admin["token"]!);
+            Assert.Equal(HttpStatusCode.NoContent,
+                (await setup.PostJson("/api/v1/staff/password", new { currentPassword = password, newPassword = "manta-rays-glide-at-dawn" })).StatusCode);
+            var secret = (string)(await setup.PostJson("/api/v1/staff/otp/enrol", new { }).ExpectJson(HttpStatusCode.OK))["secret"]!;
+            await setup.PostJson("/api/v1/staff/otp/confirm", new { otp = Tidegate.Server.Features.Staff.OtpCodes.CodeAt(secret, DateTimeOffset.UtcNow) })
+                .ExpectJson(HttpStatusCode.OK);
+            var full = await client.PostJson("/api/v1/staff/session", new { email = "first.admin@example.com", password = "manta-rays-glide-at-dawn",
+                otp = Tidegate.Server.Features.Staff.OtpCodes.CodeAt(secret, DateTimeOffset.UtcNow.AddSeconds(30)) }).ExpectJson(HttpStatusCode.OK);
             var asAdmin = server.Client();
-            asAdmin.DefaultRequestHeaders.Authorization = new("Bearer", (string)admin["token"]!);
+            asAdmin.DefaultRequestHeaders.Authorization = new("Bearer", (string)full["token"]!);
             var created = (await asAdmin.GetAsync("/api/v1/admin/audit?action=staff.created").ExpectJson(HttpStatusCode.OK))["items"]!.AsArray();
             Assert.Equal([("staff create", "system", "role=operator"), ("staff create", "system", "role=admin")],
                 created.Select(e => ((string)e!["actor"]!, (string)e["role"]!, (string)e["detail"]!)));
@@ -69,13 +82,17 @@ public class StaffCommandTests
         using var server = new ServerProcess(new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Tidegate__DevTools"] = "true" });
         await server.WaitForAsync("/health/live");
 
-        Assert.Contains(server.Lines, l => l.Contains("Demo staff: sign in with admin@demo.tidegate.local", StringComparison.Ordinal));
+        Assert.Contains(server.Lines, l => l.Contains("Demo staff: sign in at /console/sign-in with admin@demo.tidegate.local", StringComparison.Ordinal)
+            && l.Contains(Tidegate.Server.Features.Staff.DemoStaff.AuthenticatorKey, StringComparison.Ordinal));
         var client = server.Client();
         foreach (var role in new[] { "admin", "operator", "analyst" })
         {
-            var body = await client.PostJson("/api/v1/staff/session", new { email = $"{role}@demo.tidegate.local", password = "tidegate-demo-2026" })
+            // The process's clock is the real one here: the demo key's code of this moment.
+            var otp = role == "analyst" ? null : Tidegate.Server.Features.Staff.OtpCodes.CodeAt(Tidegate.Server.Features.Staff.DemoStaff.AuthenticatorKey, DateTimeOffset.UtcNow);
+            var body = await client.PostJson("/api/v1/staff/session", new { email = $"{role}@demo.tidegate.local", password = "tidegate-demo-2026", otp })
                 .ExpectJson(HttpStatusCode.OK);
             Assert.Equal(role, (string?)body["role"]);
+            Assert.Empty(body["setupRequired"]!.AsArray());
         }
     }
 }

@@ -72,7 +72,7 @@ public class StaffSessionTests
         using var first = new TestApp("postgres");
         using var second = new TestApp(first);
         await first.CreateStaffAsync("kai@example.com", "operator");
-        var token = (string)(await first.SignInAsync("kai@example.com").ExpectJson(HttpStatusCode.OK))["token"]!;
+        var token = await first.SignedInTokenAsync("kai@example.com");
         await MarkDate(second.Bearer(token)).ExpectJson(HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.NoContent, (await first.Bearer(token).DeleteAsync("/api/v1/staff/session")).StatusCode);

@@ -14,6 +14,7 @@ public static class MigrationList
         M007_Staff.Migration,
         M008_Devices.Migration,
         M009_Audit.Migration,
+        M013_StaffSetup.Migration,
         M014_ConflictResolution.Migration,
     ];
 

@@ -14,6 +14,7 @@ namespace Tidegate.Server.Features.Staff;
 /// POST /api/v1/admin/staff {email, name, role, password} (admin) → 201 {staffId}; also the
 /// `staff create` command and the demo's accounts. The email is stored encrypted, found by its
 /// keyed hash: two spellings of one address (case, spaces) are one account, <c>409 email_taken</c>.
+/// The password is chosen for someone else, so its person must change it at first sign-in (SetupSteps).
 /// </summary>
 public sealed class CreateStaff(Db db, PersonalData personal, IPasswordHasher<StaffAccount> hasher, AuditLog audit, TimeProvider clock)
 {
@@ -22,12 +23,13 @@ public sealed class CreateStaff(Db db, PersonalData personal, IPasswordHasher<St
 
     public static async Task<IResult> Handle(Body<Request> body, ClaimsPrincipal user, CreateStaff useCase, CancellationToken ct)
     {
-        var result = await useCase.ExecuteAsync(body.Value, AuditActor.Of(user), ct);
+        var result = await useCase.ExecuteAsync(body.Value, AuditActor.Of(user), ct, oneTimePassword: true);
         return result.IsOk ? TypedResults.Created($"/api/v1/admin/staff/{result.Value.StaffId}", result.Value) : Problems.From(result.Error);
     }
 
     /// <summary>Creates the account and its audit entry (by <paramref name="by"/>) in one transaction.</summary>
-    public async Task<Result<Response>> ExecuteAsync(Request request, AuditActor by, CancellationToken ct)
+    /// <param name="oneTimePassword">True (the API, the command, the console): the person must choose their own password at first sign-in.</param>
+    public async Task<Result<Response>> ExecuteAsync(Request request, AuditActor by, CancellationToken ct, bool oneTimePassword)
     {
         if (request.Email is not { } email || !LooksLikeEmail(email))
             return Invalid("email", "'email' must be an email address.");
@@ -44,6 +46,7 @@ public sealed class CreateStaff(Db db, PersonalData personal, IPasswordHasher<St
             Name = personal.Encrypt(name),
             request.Role,
             PasswordHash = hasher.HashPassword(StaffAccount.Any, request.Password!),
+            MustChangePassword = oneTimePassword ? 1 : 0,
             CreatedAt = clock.GetUtcNow(),
         };
         var inserted = await db.WriteAsync(async (c, tx) =>

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Dapper;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Tidegate.Domain.Common;
 using Tidegate.Domain.Staff;
@@ -16,7 +14,10 @@ namespace Tidegate.Server.Features.Staff;
 /// POST /api/v1/staff/session {email, password, otp} → 200 {token, role, expiresAt} and the console's
 /// session cookie. An unknown email and a wrong password get the same <c>401 invalid_credentials</c>;
 /// an enrolled account needs its one-time code or an unused recovery code (<c>401 otp_required</c>);
-/// a locked account gets <c>429 throttled</c> (<see cref="SignInThrottle"/>).
+/// a locked account gets <c>429 throttled</c> (<see cref="SignInThrottle"/>). With setup steps left
+/// (<see cref="SetupSteps"/>: a one-time password, no second factor on an admin or operator) the
+/// session is a setup session: role <c>staff-setup</c> in the token and cookie, the real role in the
+/// answer's <c>role</c>, the steps in <c>setupRequired</c>.
 /// </summary>
 public sealed class SignIn(
     Db db, PersonalData personal, IPasswordHasher<StaffAccount> hasher, StaffSessions sessions, Tokens tokens,
@@ -29,7 +30,7 @@ public sealed class SignIn(
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SignInThrottle.State> _unknown = new();
 
     public sealed record Request(string? Email, string? Password, string? Otp);
-    public sealed record Response(string Token, string Role, DateTimeOffset ExpiresAt);
+    public sealed record Response(string Token, string Role, DateTimeOffset ExpiresAt, IReadOnlyList<string> SetupRequired);
     public sealed record SignedIn(Response Response, string StaffId, string SessionId);
 
     /// <summary>Verified against when the email is unknown, so that answer takes as long as a wrong password.</summary>
@@ -44,16 +45,7 @@ public sealed class SignIn(
     }
 
     /// <summary>Gives the browser the console's session cookie for a session just opened.</summary>
-    public static Task CookieAsync(HttpContext http, SignedIn signedIn)
-    {
-        var identity = new ClaimsIdentity([
-            new Claim(ClaimTypes.NameIdentifier, signedIn.StaffId), new Claim(ClaimTypes.Role, signedIn.Response.Role),
-            new Claim(AuthSchemes.SessionClaim, signedIn.SessionId)], AuthSchemes.StaffCookie);
-        return http.SignInAsync(AuthSchemes.StaffCookie, new ClaimsPrincipal(identity),
-            // A browser-session cookie (gone when the browser closes: shared tablets at the gate); the
-            // ticket inside expires with the session, checked by the app's clock.
-            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = signedIn.Response.ExpiresAt });
-    }
+    public static Task CookieAsync(HttpContext http, SignedIn signedIn) => StaffPrincipal.SignInAsync(http, signedIn);
 
     public async Task<Result<SignedIn>> ExecuteAsync(Request request, CancellationToken ct)
     {
@@ -79,9 +71,12 @@ public sealed class SignIn(
             await db.WriteAsync((c, tx) => c.ExecuteAsync(StaffSql.ResetFailures, new { row.Id }, tx), ct);
 
         var session = await sessions.OpenAsync(row.Id, ct);
-        var token = tokens.Issue(row.Role, row.Id, StaffSessions.Lifetime, session.Id);
+        var setup = row.SetupRequired;
+        var token = setup.Count == 0
+            ? tokens.Issue(row.Role, row.Id, StaffSessions.Lifetime, session.Id)
+            : tokens.Issue(Roles.StaffSetup, row.Id, StaffSessions.Lifetime, session.Id, staffRole: row.Role);
         var time = (await venues.GetAsync(ct)).Time;
-        return new SignedIn(new Response(token, row.Role, time.Local(session.ExpiresAt)), row.Id, session.Id);
+        return new SignedIn(new Response(token, row.Role, time.Local(session.ExpiresAt), setup), row.Id, session.Id);
     }
 
     /// <summary>A code from the authenticator (each time step once), or one of the recovery codes (each once).</summary>

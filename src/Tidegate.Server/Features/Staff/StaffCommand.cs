@@ -6,7 +6,7 @@ namespace Tidegate.Server.Features.Staff;
 /// <summary>
 /// `staff create --email … --role admin [--name …] [--password-stdin]`: the first admin of a new
 /// installation (or any account) without the API. Prints a one-time random password, or takes one
-/// line from standard input. Exit 0 when created; otherwise one line saying why and exit 1 (2 for usage).
+/// line from standard input; either way it is one-time: the person changes it at first sign-in. Exit 0 when created; otherwise one line saying why and exit 1 (2 for usage).
 /// </summary>
 public static class StaffCommand
 {
@@ -21,7 +21,7 @@ public static class StaffCommand
         var fromStdin = args.Contains("--password-stdin");
         var password = fromStdin ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') : OneTimePassword.New();
         var result = await services.GetRequiredService<CreateStaff>().ExecuteAsync(
-            new CreateStaff.Request(email, Option(args, "--name"), role, password), AuditActor.System("staff create"), CancellationToken.None);
+            new CreateStaff.Request(email, Option(args, "--name"), role, password), AuditActor.System("staff create"), CancellationToken.None, oneTimePassword: true);
         if (!result.IsOk)
         {
             await Console.Error.WriteLineAsync($"staff create: {result.Error.Code}: {result.Error.Detail}");

@@ -16,6 +16,7 @@ public static class StaffEndpoints
         .AddSingleton<CreateStaff>()
         .AddSingleton<SignIn>()
         .AddSingleton<StaffOtp>()
+        .AddSingleton<ChangePassword>()
         .AddSingleton<DemoStaff>()
         .AddSingleton<ListStaff>()
         .AddSingleton<IActorNames>(sp => sp.GetRequiredService<ListStaff>())
@@ -26,13 +27,19 @@ public static class StaffEndpoints
 
     public static IEndpointRouteBuilder MapStaff(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/staff/session", SignIn.Handle).WithBody<SignIn.Request>().WithName("StaffSignIn");
+        app.MapPost("/api/v1/staff/session", SignIn.Handle).WithBody<SignIn.Request>().WithName("StaffSignIn")
+            .RequireRateLimiting(RateLimits.SignIn);
+
+        // What a setup session may do (a full session too): finish its setup, or sign out.
+        var setup = app.MapGroup("/api/v1/staff").RequireAuthorization(Policies.StaffSetup);
+        setup.MapDelete("/session", EndSession).WithName("StaffSignOut");
+        setup.MapPost("/otp/enrol", StaffOtp.Enrol).WithName("StaffOtpEnrol");
+        setup.MapPost("/otp/confirm", StaffOtp.Confirm).WithBody<StaffOtp.ConfirmRequest>().WithName("StaffOtpConfirm");
+        setup.MapPost("/password", ChangePassword.Handle).WithBody<ChangePassword.Request>().WithName("StaffChangePassword")
+            .RequireRateLimiting(RateLimits.SignIn); // it checks a password too
 
         var signedIn = app.MapGroup("/api/v1/staff").RequireAuthorization(Policies.Staff);
-        signedIn.MapDelete("/session", EndSession).WithName("StaffSignOut");
         signedIn.MapPost("/sessions/end-all", EndAllSessions).WithName("StaffEndAllSessions");
-        signedIn.MapPost("/otp/enrol", StaffOtp.Enrol).WithName("StaffOtpEnrol");
-        signedIn.MapPost("/otp/confirm", StaffOtp.Confirm).WithBody<StaffOtp.ConfirmRequest>().WithName("StaffOtpConfirm");
 
         var admin = app.MapGroup("/api/v1/admin/staff").RequireAuthorization(Policies.Admin);
         admin.MapPost("", CreateStaff.Handle).WithBody<CreateStaff.Request>().WithName("CreateStaff");

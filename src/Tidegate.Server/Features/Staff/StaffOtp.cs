@@ -22,7 +22,7 @@ public sealed class StaffOtp(Db db, PersonalData personal, Tokens tokens, TimePr
     public sealed record Confirmed(IReadOnlyList<string> RecoveryCodes);
 
     public static async Task<IResult> Enrol(ClaimsPrincipal user, StaffOtp useCase, CancellationToken ct) =>
-        StaffOf(user) is { } staffId ? await useCase.EnrolAsync(staffId, ct) : NoSession();
+        StaffOf(user) is { } staffId && await useCase.EnrolAsync(staffId, ct) is { } enrolment ? TypedResults.Ok(enrolment) : NoSession();
 
     public static async Task<IResult> Confirm(Body<ConfirmRequest> body, ClaimsPrincipal user, StaffOtp useCase, CancellationToken ct)
     {
@@ -31,13 +31,28 @@ public sealed class StaffOtp(Db db, PersonalData personal, Tokens tokens, TimePr
         return result.IsOk ? TypedResults.Ok(result.Value) : Problems.From(result.Error);
     }
 
-    public async Task<IResult> EnrolAsync(string staffId, CancellationToken ct)
+    /// <summary>A new pending secret (replacing any earlier pending one); null when the account is gone.</summary>
+    public async Task<Enrolment?> EnrolAsync(string staffId, CancellationToken ct)
     {
         var secret = OtpCodes.NewSecret();
         var changed = await db.WriteAsync((c, tx) => c.ExecuteAsync(StaffSql.SetPendingSecret, new { Id = staffId, Secret = personal.Encrypt(secret) }, tx), ct);
-        if (changed == 0) return NoSession();
+        if (changed == 0) return null;
+        return await EnrolmentOfAsync(staffId, secret, ct);
+    }
+
+    /// <summary>The pending enrolment again (the console shows it again after a wrong code); null when none is pending.</summary>
+    public async Task<Enrolment?> PendingAsync(string staffId, CancellationToken ct)
+    {
+        StaffRow? row;
+        await using (var connection = await db.OpenAsync(ct))
+            row = await connection.QuerySingleOrDefaultAsync<StaffRow>(StaffSql.ById, new { Id = staffId });
+        return row?.TotpPendingSecret is { } pending ? await EnrolmentOfAsync(staffId, personal.Decrypt(pending), ct) : null;
+    }
+
+    private async Task<Enrolment> EnrolmentOfAsync(string staffId, string secret, CancellationToken ct)
+    {
         var uri = OtpCodes.Uri(secret, await AccountNameAsync(staffId, ct));
-        return TypedResults.Ok(new Enrolment(secret, uri, OtpCodes.QrSvg(uri)));
+        return new Enrolment(secret, uri, OtpCodes.QrSvg(uri));
     }
 
     public async Task<Result<Confirmed>> ConfirmAsync(string staffId, string? otp, CancellationToken ct)

@@ -66,6 +66,12 @@ public sealed class StaffSessions(Db db, TimeProvider clock) : IStaffSessions
         _cache.TryRemove(sessionId, out _);
     }
 
+    /// <summary>Drops sessions ended by another write (a password change, an account change) from this instance's cache, so they are refused here at once (elsewhere within <see cref="CacheFor"/>).</summary>
+    public void Forget(IEnumerable<string> sessionIds)
+    {
+        foreach (var id in sessionIds) _cache.TryRemove(id, out _);
+    }
+
     public async Task<int> EndAllAsync(string staffId, CancellationToken ct)
     {
         var ended = await db.WriteAsync((c, tx) => EndAllAsync(c, tx, staffId), ct);
@@ -76,10 +82,4 @@ public sealed class StaffSessions(Db db, TimeProvider clock) : IStaffSessions
     /// <summary>Ends every open session of the account inside the caller's transaction; <see cref="Forget"/> the ids once it commits.</summary>
     public async Task<List<string>> EndAllAsync(DbConnection connection, DbTransaction tx, string staffId) =>
         (await connection.QueryAsync<string>(StaffSql.EndAllSessions, new { StaffId = staffId, Now = clock.GetUtcNow() }, tx)).ToList();
-
-    /// <summary>Drops ended sessions from this instance's cache, so they are refused here at once (elsewhere within <see cref="CacheFor"/>).</summary>
-    public void Forget(IEnumerable<string> sessionIds)
-    {
-        foreach (var id in sessionIds) _cache.TryRemove(id, out _);
-    }
 }

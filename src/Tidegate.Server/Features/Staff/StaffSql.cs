@@ -4,15 +4,15 @@ namespace Tidegate.Server.Features.Staff;
 internal static class StaffSql
 {
     public const string Insert = """
-        INSERT INTO staff (id, email_key, email, name, role, password_hash, created_at)
-        VALUES (@Id, @EmailKey, @Email, @Name, @Role, @PasswordHash, @CreatedAt)
+        INSERT INTO staff (id, email_key, email, name, role, password_hash, must_change_password, created_at)
+        VALUES (@Id, @EmailKey, @Email, @Name, @Role, @PasswordHash, @MustChangePassword, @CreatedAt)
         ON CONFLICT (email_key) DO NOTHING
         """;
 
     private const string Columns = """
         id, role, password_hash AS PasswordHash, totp_secret AS TotpSecret, totp_pending_secret AS TotpPendingSecret,
         totp_enrolled AS TotpEnrolled, totp_last_step AS TotpLastStep, failed_attempts AS FailedAttempts,
-        locked_until AS LockedUntil, disabled_at AS DisabledAt
+        locked_until AS LockedUntil, disabled_at AS DisabledAt, must_change_password AS MustChangePassword
         """;
 
     public const string ByEmailKey = $"SELECT {Columns} FROM staff WHERE email_key = @EmailKey";
@@ -44,6 +44,15 @@ internal static class StaffSql
         WHERE id = @Id AND totp_pending_secret = @Secret
         """;
 
+    /// <summary>Compare-and-set on the hash read, so two changes at once do not both pass the current-password check.</summary>
+    public const string ChangePassword = """
+        UPDATE staff SET password_hash = @NewHash, must_change_password = 0
+        WHERE id = @Id AND password_hash = @OldHash
+        """;
+
+    /// <summary>The demo's admin and operator, enrolled with the published demo key (Development only).</summary>
+    public const string EnrolDemo = "UPDATE staff SET totp_secret = @Secret, totp_enrolled = 1 WHERE id = @Id AND totp_enrolled = 0";
+
     public const string DeleteRecoveryCodes = "DELETE FROM staff_recovery_codes WHERE staff_id = @Id";
     public const string InsertRecoveryCode = "INSERT INTO staff_recovery_codes (staff_id, code_hash) VALUES (@Id, @CodeHash)";
 
@@ -59,6 +68,9 @@ internal static class StaffSql
 
     public const string EndSession = "UPDATE staff_sessions SET ended_at = @Now WHERE id = @Id AND ended_at IS NULL";
     public const string EndAllSessions = "UPDATE staff_sessions SET ended_at = @Now WHERE staff_id = @StaffId AND ended_at IS NULL RETURNING id";
+    public const string EndOtherSessions = """
+        UPDATE staff_sessions SET ended_at = @Now WHERE staff_id = @StaffId AND ended_at IS NULL AND id <> @Keep RETURNING id
+        """;
     public const string SeeSession = "UPDATE staff_sessions SET last_seen_at = @Now WHERE id = @Id AND last_seen_at < @Now";
 
     /// <summary>Every account for the console and GET /api/v1/admin/staff; the last sign-in is the newest session opened.</summary>
@@ -103,6 +115,8 @@ internal sealed class StaffRow
     public long FailedAttempts { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
     public DateTimeOffset? DisabledAt { get; init; }
+    public long MustChangePassword { get; init; }
     public bool Enrolled => TotpEnrolled != 0;
     public bool Disabled => DisabledAt is not null;
+    public IReadOnlyList<string> SetupRequired => Domain.Staff.SetupSteps.Required(Role, MustChangePassword != 0, Enrolled);
 }

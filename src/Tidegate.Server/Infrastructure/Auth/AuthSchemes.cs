@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Tidegate.Domain.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Tidegate.Server.Infrastructure.Network;
@@ -21,6 +22,10 @@ public static class AuthSchemes
     public const string CookieName = "tidegate_staff";
     /// <summary>The claim carrying a staff session's id, in tokens and the cookie.</summary>
     public const string SessionClaim = "sid";
+    /// <summary>A setup session's real role (its role claim is <see cref="Roles.StaffSetup"/>).</summary>
+    public const string StaffRoleClaim = "tidegate:staff-role";
+    /// <summary>A setup session's steps left, space-separated ("password second_factor"); the console cookie only.</summary>
+    public const string SetupClaim = "tidegate:setup";
     public const string ConsolePath = "/console";
     public const string SignInPath = "/console/sign-in";
 
@@ -41,7 +46,9 @@ public static class AuthSchemes
                 o.ReturnUrlParameter = "returnUrl";
                 o.Events.OnRedirectToAccessDenied = context =>
                 {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    // A setup session is sent to its next step; anyone else is refused.
+                    if (SetupPageOf(context.HttpContext.User) is { } setup) context.Response.Redirect(setup);
+                    else context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return Task.CompletedTask;
                 };
                 o.Events.OnValidatePrincipal = async context =>
@@ -60,6 +67,13 @@ public static class AuthSchemes
         services.AddOptions<CookieAuthenticationOptions>(StaffCookie).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         return services;
     }
+
+    /// <summary>The console page doing a setup session's next step: the password first, then the second factor.</summary>
+    public static string SetupPage(IEnumerable<string> steps) =>
+        steps.Contains(SetupSteps.Password) ? "/console/password" : "/console/second-factor";
+
+    public static string? SetupPageOf(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.StaffSetup) ? SetupPage((user.FindFirstValue(SetupClaim) ?? "").Split(' ')) : null;
 
     /// <summary>A page request without an Authorization header, carrying the staff cookie or asking for a console page.</summary>
     private static bool IsCookieRequest(HttpContext http) =>

@@ -32,6 +32,7 @@ public sealed class BearerHandler(
             if (sessions is null || !await sessions.IsOpenAsync(session, Context.RequestAborted)) return AuthenticateResult.Fail("session ended");
             identityClaims.Add(new Claim(AuthSchemes.SessionClaim, session));
         }
+        if (claims.StaffRole is { } staffRole) identityClaims.Add(new Claim(AuthSchemes.StaffRoleClaim, staffRole));
         return Success([.. identityClaims]);
     }
 

@@ -15,11 +15,17 @@ public static class Policies
     public const string Operator = "Operator";
     /// <summary>Aggregates without personal data: analyst or admin.</summary>
     public const string Analyst = "Analyst";
+    /// <summary>
+    /// Any staff session, a setup session too: enrolment, password change, sign-out. A setup session
+    /// (role <see cref="Roles.StaffSetup"/>) is refused by every other policy.
+    /// </summary>
+    public const string StaffSetup = "StaffSetup";
     /// <summary>Gate devices.</summary>
     public const string Gate = "Gate";
 
     public static AuthorizationBuilder AddTidegatePolicies(this AuthorizationBuilder auth) => auth
         .AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Operator, Roles.Analyst))
+        .AddPolicy(StaffSetup, p => p.RequireRole(Roles.Admin, Roles.Operator, Roles.Analyst, Roles.StaffSetup))
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
         .AddPolicy(Operator, p => p.RequireRole(Roles.Admin, Roles.Operator))
         .AddPolicy(Analyst, p => p.RequireRole(Roles.Admin, Roles.Analyst))

@@ -13,11 +13,13 @@ public sealed class Tokens(Secrets secrets, TimeProvider clock)
     private const string Prefix = "tg1.";
 
     /// <param name="Session">A staff session's id: the token is refused once that session ends (BearerHandler).</param>
-    public sealed record Claims(string Role, string Subject, long ExpiresAt, string? Session = null);
+    /// <param name="StaffRole">A setup session's real role (its <paramref name="Role"/> is <see cref="Roles.StaffSetup"/>).</param>
+    public sealed record Claims(string Role, string Subject, long ExpiresAt, string? Session = null,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? StaffRole = null);
 
-    public string Issue(string role, string subject, TimeSpan lifetime, string? session = null)
+    public string Issue(string role, string subject, TimeSpan lifetime, string? session = null, string? staffRole = null)
     {
-        var claims = new Claims(role, subject, clock.GetUtcNow().Add(lifetime).ToUnixTimeSeconds(), session);
+        var claims = new Claims(role, subject, clock.GetUtcNow().Add(lifetime).ToUnixTimeSeconds(), session, staffRole);
         var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
         return Prefix + payload + "." + Sign(payload);
     }

@@ -47,7 +47,7 @@ public sealed class ConsoleStaffModel(
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         var password = OneTimePassword.New();
-        var result = await create.ExecuteAsync(new CreateStaff.Request(Input.Email, Input.Name, Input.Role, password), AuditActor.Of(User), ct);
+        var result = await create.ExecuteAsync(new CreateStaff.Request(Input.Email, Input.Name, Input.Role, password), AuditActor.Of(User), ct, oneTimePassword: true);
         if (!result.IsOk) return await RefusedAsync(result.Error, null, ct);
         // Shown on this answer only (not redirected: the password must not travel in a cookie or a URL).
         Response.Headers.CacheControl = "no-store";

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Tidegate.Domain.Common;
 using Tidegate.Server.Features.Site;
 using Tidegate.Server.Features.Staff;
+using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Auth;
 
 namespace Tidegate.Server.Features.StaffConsole.Pages;
 
@@ -14,6 +17,7 @@ namespace Tidegate.Server.Features.StaffConsole.Pages;
 /// included). A success sets the session cookie and goes back to the page that asked.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)] // per client address, POSTs only
 public sealed class SignInModel(Staff.SignIn signIn, IStringLocalizer<ConsoleText> text) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
@@ -34,7 +38,10 @@ public sealed class SignInModel(Staff.SignIn signIn, IStringLocalizer<ConsoleTex
         if (result.IsOk)
         {
             await Staff.SignIn.CookieAsync(HttpContext, result.Value);
-            return LocalRedirect(Destination(ReturnUrl));
+            // Setup left (a one-time password, no second factor yet): its page first, whatever was asked.
+            return LocalRedirect(result.Value.Response.SetupRequired.Count > 0
+                ? AuthSchemes.SetupPage(result.Value.Response.SetupRequired)
+                : Destination(ReturnUrl));
         }
         OtpAsked = result.Error.Code == ErrorCodes.OtpRequired;
         Problem = result.Error.Code switch
