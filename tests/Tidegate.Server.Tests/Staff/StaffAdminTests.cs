@@ -61,7 +61,8 @@ public class StaffAdminTests
     public async Task The_list_shows_role_second_factor_last_sign_in_lockout_and_disabled(string engine)
     {
         using var app = new TestApp(engine);
-        var kai = await app.CreateStaffAsync("Kai@Example.com", "operator");
+        var oneTime = "one-time-" + Guid.NewGuid().ToString("N");
+        var kai = await app.CreateWithOneTimePasswordAsync("Kai@Example.com", "operator", oneTime);
         var admin = await app.DevAsync("admin");
         var before = await ListedAsync(admin, kai);
         Assert.Equal(("kai@example.com", "Test operator", "operator"), ((string)before["email"]!, (string)before["name"]!, (string)before["role"]!));
@@ -71,6 +72,9 @@ public class StaffAdminTests
         Assert.False((bool)before["disabled"]!);
 
         app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var first = app.Bearer((string)(await app.SignInAsync("kai@example.com", oneTime).ExpectJson(HttpStatusCode.OK))["token"]!);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await first.PostJson("/api/v1/staff/password", new { currentPassword = oneTime, newPassword = StaffClient.Password })).StatusCode);
         await app.EnrolAsync(await app.SignedInAsync("kai@example.com"));
         for (var i = 0; i < 5; i++) await app.SignInAsync("kai@example.com", "wrong-password-" + i);
         var after = await ListedAsync(admin, kai);
@@ -91,14 +95,18 @@ public class StaffAdminTests
         var created = await admin.PostJson(Path, new { email = "kai@example.com", name = "Kai", role = "admin", password = StaffClient.Password })
             .ExpectJson(HttpStatusCode.Created);
         var kai = (string)created["staffId"]!;
-        var kaiSession = await app.SignedInAsync("kai@example.com");
+        // Kai chooses his own password at first sign-in, as every new account must.
+        var firstSignIn = app.Bearer((string)(await app.SignInAsync("kai@example.com").ExpectJson(HttpStatusCode.OK))["token"]!);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await firstSignIn.PostJson("/api/v1/staff/password", new { currentPassword = StaffClient.Password, newPassword = "kai-chose-this-one-2026" })).StatusCode);
+        var kaiSession = await app.SignedInAsync("kai@example.com", "kai-chose-this-one-2026");
         await kaiSession.GetAsync(Path).ExpectJson(HttpStatusCode.OK);
 
         var changed = await Patch(admin, kai, new { role = "operator" }).ExpectJson(HttpStatusCode.OK);
         Assert.Equal("operator", (string)changed["role"]!);
 
         await kaiSession.GetAsync(Path).ExpectProblem(HttpStatusCode.Unauthorized, "unauthorized"); // refused at once, not after the cache
-        var again = await app.SignedInAsync("kai@example.com");
+        var again = await app.SignedInAsync("kai@example.com", "kai-chose-this-one-2026");
         await again.GetAsync(Path).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
         await again.GetAsync("/api/v1/admin/gate-devices").ExpectJson(HttpStatusCode.OK);
         // The same role again is no change: no entry.
