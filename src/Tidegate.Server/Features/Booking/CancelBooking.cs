@@ -14,7 +14,8 @@ namespace Tidegate.Server.Features.Booking;
 /// compare-and-sets the status, gives the places back and records the refund of everything paid;
 /// the refund is made at the provider after commit. A repeat finds the booking cancelled and refunds nothing more.
 /// </summary>
-public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, TimeProvider clock)
+public sealed class CancelBooking(
+    Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, IEnumerable<ICancellationStep> steps, TimeProvider clock)
 {
     public static async Task<IResult> Handle(string bookingId, HttpRequest http, BookingLookup lookup, CancelBooking useCase, CancellationToken ct)
     {
@@ -37,7 +38,7 @@ public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds
         {
             var now = clock.GetUtcNow();
             if (CancellationRules.Check(booking.Status, booking.VisitDate, calendar.Time, now) is { } closed) return closed;
-            if (await TransientRetry.RunAsync(() => TryCancelAsync(db, booking, now.ToUnixTimeMilliseconds(), ct), ct))
+            if (await TransientRetry.RunAsync(() => TryCancelAsync(db, booking, steps, now.ToUnixTimeMilliseconds(), ct), ct))
             {
                 // Places came back: this instance's sold-out memory of the slot ends now.
                 signals.Released(booking.VisitDate, (int)booking.StartMinute);
@@ -53,7 +54,7 @@ public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds
     }
 
     /// <summary>False when the booking changed since it was read: read again and decide again.</summary>
-    private static Task<bool> TryCancelAsync(Db db, BookingRow booking, long now, CancellationToken ct) =>
+    private static Task<bool> TryCancelAsync(Db db, BookingRow booking, IEnumerable<ICancellationStep> steps, long now, CancellationToken ct) =>
         db.WriteAsync(async (connection, tx) =>
         {
             var released = (await connection.QueryAsync<HoldStore.Released>("""
@@ -63,7 +64,10 @@ public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds
             if (released.Count == 0) return false;
             // An expired hold's places went back when it expired; held and confirmed ones go back now.
             if (booking.Status != BookingStatus.Expired) await HoldStore.ReleaseAsync(connection, tx, released);
-            await RefundLedger.RecordAsync(connection, tx, booking.Id, int.MaxValue, RefundReason.Cancelled, RefundReason.Cancelled, now);
+            var refunded = await RefundLedger.RecordAsync(connection, tx, booking.Id, int.MaxValue, RefundReason.Cancelled, RefundReason.Cancelled, now);
+            // A confirmed booking's visitor is told (the cancellation email with the refund), in this same transaction.
+            if (booking.Status == BookingStatus.Confirmed)
+                foreach (var step in steps) await step.OnCancelledAsync(connection, tx, booking, refunded, now);
             return true;
         }, ct);
 }
