@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Tidegate.Server.Tests.Payments;
 
 namespace Tidegate.Server.Tests.Tickets;
@@ -86,5 +87,28 @@ public class FindMyBookingTests
         Assert.Equal(HttpStatusCode.Accepted, (await FindAsync(client, "hanako@example.com", id)).Status);
         await Inbox.AllSentAsync(app);
         Assert.Equal(1 + 3 + 1, smtp.Received().Count); // confirmation, three resends, one after the hour
+    }
+
+    [Theory, Engines]
+    public async Task No_log_line_of_the_emails_or_of_finding_a_booking_holds_an_address_or_a_name(string engine)
+    {
+        using var smtp = new SmtpServer();
+        var sink = new LogCapture();
+        var settings = Settings(smtp);
+        settings["Logging:LogLevel:Default"] = "Trace";
+        using var app = new TestApp(engine, settings, services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(sink));
+        var (id, key) = await ConfirmedAsync(app, "hanako@example.com");
+        var client = app.CreateClient();
+        await FindAsync(client, "hanako@example.com", id);
+        await FindAsync(client, "mallory@example.com", id);
+        await smtp.WaitForAsync(2, TimeSpan.FromSeconds(20)); // the resend goes out before the cancel (after it, it would be dropped)
+        await client.Cancel(id, key).ExpectJson(HttpStatusCode.OK);
+        await smtp.WaitForAsync(3, TimeSpan.FromSeconds(20));
+        await Inbox.AllSentAsync(app);
+
+        Assert.Equal(3, smtp.Received().Count);
+        Assert.NotEmpty(sink.Lines);
+        Assert.DoesNotContain(sink.Lines, l => l.Contains("hanako@example.com", StringComparison.OrdinalIgnoreCase)
+            || l.Contains("mallory@example.com", StringComparison.OrdinalIgnoreCase) || l.Contains("Hanako Yamada"));
     }
 }
