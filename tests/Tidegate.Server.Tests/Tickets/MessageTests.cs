@@ -73,6 +73,7 @@ public class MessageTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/bookings/{id}/ticket.ics?key=wrong")).StatusCode);
         var page = await (await client.GetAsync($"/tickets/{id}?key={Uri.EscapeDataString(key)}")).Content.ReadAsStringAsync();
         Assert.Contains($"/api/v1/bookings/{id}/ticket.ics?key=", page);
+        Assert.Contains("〒170-8630 東京都豊島区東池袋3-1", page); // the same address as the email's
     }
 
     [Theory, Engines]
