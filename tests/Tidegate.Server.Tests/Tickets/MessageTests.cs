@@ -145,6 +145,14 @@ public class MessageTests
         Assert.Contains("料金：4,800円（税込）", text);
         var ics = Ical.Net.Calendar.Load(Inbox.Part(changed, "text/calendar"))!;
         Assert.Equal(new DateTime(2026, 12, 18, 1, 45, 0, DateTimeKind.Utc), Assert.Single(ics.Events).DtStart!.AsUtc);
+
+        // Back to the dearer Sunday: the difference is charged first, and the change email says it was paid.
+        var due = await client.Move(id, key, "2026-12-20", "10:30").ExpectJson(HttpStatusCode.Accepted);
+        await PaymentFlow.PayAsync(client, (string)due["paymentId"]!);
+        var dearer = (await smtp.WaitForAsync(3, TimeSpan.FromSeconds(20))).Last();
+        Assert.Equal("【サメシャイン水族館】12月20日(日) 10:30 ご予約変更のお知らせ", (string)dearer["subject"]!);
+        Assert.Contains("差額：400円（税込）をお支払いいただきました", Inbox.Part(dearer, "text/plain"));
+        Assert.Contains("変更前のQRコードは無効になりました", Inbox.Part(dearer, "text/plain"));
     }
 
     [Theory, Engines]
