@@ -15,6 +15,7 @@ public class JobLeaseTests
         ["Tidegate:Jobs:RenewSeconds"] = "0.5",
         ["Tidegate:Payments:Reconcile:IntervalSeconds"] = "0.2",
         ["Tidegate:Mail:PollSeconds"] = "0.2",
+        ["Tidegate:Mail:Reminders:EverySeconds"] = "0.2",
     };
 
     [PostgresFact]

@@ -32,11 +32,11 @@ public class TicketEmailTests
         var message = Assert.Single(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(20)));
         Assert.Equal("hanako@example.com", (string)message["to"]![0]!);
         Assert.Equal("tickets@sameshine.example", (string)message["from"]!);
-        Assert.Contains("入場チケット", (string)message["subject"]!);
-        Assert.Contains("Your ticket", (string)message["subject"]!);
+        Assert.Contains("ご予約確定のお知らせ", (string)message["subject"]!);
+        Assert.Contains("Booking confirmed", (string)message["subject"]!);
 
         var text = Part(message, "text/plain")["text"]!.GetValue<string>();
-        var code = Regex.Match(text, @"(?:Ticket code|チケットコード): ([A-Za-z0-9_-]+)").Groups[1].Value;
+        var code = Regex.Match(text, @"(?:Ticket code: |チケットコード：)([A-Za-z0-9_-]+)").Groups[1].Value;
         var claims = app.Get<TicketKeys>().Verify(code);
         Assert.Equal(Guid.Parse(ticket.BookingId), claims?.BookingId);
         Assert.Contains($"https://tickets.sameshine.example/tickets/{ticket.BookingId}?key={Uri.EscapeDataString(ticket.AccessKey)}", text);
@@ -68,8 +68,8 @@ public class TicketEmailTests
         await Confirmations.ConfirmAsync(app, id, (string)created["accessKey"]!);
 
         var message = Assert.Single(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(20)));
-        Assert.Contains("Your ticket", (string)message["subject"]!);
-        Assert.DoesNotContain("入場チケット", (string)message["subject"]!);
+        Assert.Contains("Booking confirmed", (string)message["subject"]!);
+        Assert.DoesNotContain("ご予約確定", (string)message["subject"]!);
         var text = Part(message, "text/plain")["text"]!.GetValue<string>();
         Assert.Contains("Ticket code: ", text);
         Assert.DoesNotContain("チケットコード", text);

@@ -16,6 +16,7 @@ public static class MigrationList
         M009_Audit.Migration,
         M013_StaffSetup.Migration,
         M014_ConflictResolution.Migration,
+        M016_MailKinds.Migration,
     ];
 
     public static int Latest => All[^1].Version;

@@ -43,7 +43,7 @@ public static class BookingMoves
             VisitDate = booking.VisitDate, StartMinute = booking.StartMinute, Persons = booking.Persons,
         }]);
         // The old code is revoked by the serial bump: the visitor gets the new ticket by email, in this same transaction.
-        foreach (var step in steps) await step.OnMovedAsync(connection, tx, booking.Id, now);
+        foreach (var step in steps) await step.OnMovedAsync(connection, tx, booking, target, now);
         return (MoveResult.Moved, moved);
     }
 

@@ -15,7 +15,8 @@ namespace Tidegate.Server.Features.Booking;
 /// compare-and-sets the status, gives the places back and records the refund of everything paid;
 /// the refund is made at the provider after commit. A repeat finds the booking cancelled and refunds nothing more.
 /// </summary>
-public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, AuditLog audit, TimeProvider clock)
+public sealed class CancelBooking(
+    Db db, VenueStore venues, RefundRunner refunds, SlotSignals signals, AuditLog audit, IEnumerable<ICancellationStep> steps, TimeProvider clock)
 {
     public static async Task<IResult> Handle(string bookingId, HttpRequest http, BookingLookup lookup, CancelBooking useCase, CancellationToken ct)
     {
@@ -74,6 +75,9 @@ public sealed class CancelBooking(Db db, VenueStore venues, RefundRunner refunds
             var refunded = await RefundLedger.RecordAsync(connection, tx, booking.Id, int.MaxValue, RefundReason.Cancelled, RefundReason.Cancelled, now);
             if (onBehalf is not null)
                 await audit.AppendAsync(connection, tx, onBehalf with { Detail = $"{onBehalf.Detail}; refund {refunded} JPY".TrimStart(';', ' ') });
+            // A confirmed booking's visitor is told (the cancellation email with the refund), in this same transaction.
+            if (booking.Status == BookingStatus.Confirmed)
+                foreach (var step in steps) await step.OnCancelledAsync(connection, tx, booking, refunded, now);
             return true;
         }, ct);
 }

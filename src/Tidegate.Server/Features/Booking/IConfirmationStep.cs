@@ -18,5 +18,15 @@ public interface IConfirmationStep
 /// </summary>
 public interface IMoveStep
 {
-    Task OnMovedAsync(DbConnection connection, DbTransaction tx, string bookingId, long now);
+    /// <summary><paramref name="before"/> is the booking as it was (its slot and amount); <paramref name="target"/> where it went.</summary>
+    Task OnMovedAsync(DbConnection connection, DbTransaction tx, BookingRow before, MoveTarget target, long now);
+}
+
+/// <summary>
+/// Work that must commit together with the cancellation of a confirmed booking, e.g. queueing the
+/// cancellation email with the refund that was recorded. Registered in DI like <see cref="IConfirmationStep"/>.
+/// </summary>
+public interface ICancellationStep
+{
+    Task OnCancelledAsync(DbConnection connection, DbTransaction tx, BookingRow booking, int refunded, long now);
 }

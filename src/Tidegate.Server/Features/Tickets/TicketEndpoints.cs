@@ -1,6 +1,8 @@
 using Tidegate.Domain.Tickets;
 using Tidegate.Server.Features.Booking;
 using Tidegate.Server.Features.Tickets.Mail;
+using Tidegate.Server.Infrastructure;
+using Tidegate.Server.Infrastructure.Jobs;
 using Tidegate.Server.Infrastructure.Mail;
 
 namespace Tidegate.Server.Features.Tickets;
@@ -15,12 +17,19 @@ public static class TicketEndpoints
         .AddSingleton<TicketMailOutbox>()
         .AddSingleton<MailSignal>()
         .AddSingleton<MailOutboxAge>()
+        .AddSettings<VenueContactOptions>(VenueContactOptions.Section)
+        .AddSettings<ReminderOptions>(ReminderOptions.Section)
+        .AddSettings<FindBookingOptions>(FindBookingOptions.Section)
+        .AddSingleton<FindMyBooking>()
         .AddSingleton<QueueTicketEmail>()
+        .AddSingleton<ICancellationStep>(sp => sp.GetRequiredService<QueueTicketEmail>())
         .AddSingleton<IConfirmationStep>(sp => sp.GetRequiredService<QueueTicketEmail>())
         .AddSingleton<IMoveStep>(sp => sp.GetRequiredService<QueueTicketEmail>())
         .AddSingleton<IBookingTicket, TicketViews>()
         .AddSingleton(sp => MailSenders.Create(sp.GetRequiredService<MailOptions>(), DataDirectory(sp)))
-        .AddHostedService<TicketMailer>();
+        .AddHostedService<TicketMailer>()
+        .AddSingleton<TicketReminders>()
+        .AddHostedService(sp => sp.GetRequiredService<TicketReminders>());
 
     public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)
     {
@@ -28,6 +37,12 @@ public static class TicketEndpoints
         app.MapGet("/api/v1/bookings/{bookingId}/ticket.svg", GetTicketImage.Svg).WithName("GetTicketSvg");
         app.MapGet("/api/v1/tickets/keys", (TicketKeys keys) => TypedResults.Ok(new { keys = PublicKeys.Of(keys) }))
             .WithName("GetTicketKeys");
+        app.MapGet("/api/v1/bookings/{bookingId}/ticket.ics", GetTicketCalendar.Handle).WithName("GetTicketCalendar");
+        app.MapPost("/api/v1/bookings/find", FindMyBooking.Handle).WithBody<FindBookingRequest>().WithName("FindBooking")
+            .RequireRateLimiting(RateLimits.Reads);
+        if (app.ServiceProvider.GetRequiredService<DevToolsOptions>().DevTools)
+            app.MapPost("/api/v1/dev/jobs/reminders", async (TicketReminders reminders, CancellationToken ct) =>
+                TypedResults.Ok(new { job = JobNames.Reminders, queued = await reminders.RunAsync(anyHour: true, ct) })).WithName("RunReminders");
         return app;
     }
 

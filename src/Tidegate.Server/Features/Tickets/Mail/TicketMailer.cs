@@ -51,14 +51,14 @@ public sealed class TicketMailer(
     private async Task SendAsync(TicketMailOutbox.Item item, CancellationToken ct)
     {
         var booking = await bookings.ByIdAsync(item.BookingId, ct);
-        if (booking is null || booking.Status != BookingStatus.Confirmed)
+        if (Stale(item, booking) is { } why)
         {
-            await outbox.GiveUpAsync(item.Id, "booking no longer confirmed", ct);
+            await outbox.GiveUpAsync(item.Id, why, ct);
             return;
         }
         try
         {
-            using var message = await email.ComposeAsync(booking, ct);
+            using var message = await email.ComposeAsync(booking!, item.Kind, item.Detail, ct);
             await sender.SendAsync(message, ct);
             await outbox.MarkSentAsync(item.Id, clock.GetUtcNow(), ct);
         }
@@ -67,15 +67,25 @@ public sealed class TicketMailer(
             var error = e is MailKit.Net.Smtp.SmtpCommandException smtp ? $"{e.GetType().Name} {smtp.StatusCode}" : e.GetType().Name;
             if (item.Attempts >= options.MaxAttempts)
             {
-                logger.LogError("Ticket email {OutboxId} failed {Attempts} times ({Error}); giving up", item.Id, item.Attempts, error);
+                logger.LogError("Email {OutboxId} ({Kind}) failed {Attempts} times ({Error}); giving up", item.Id, item.Kind, item.Attempts, error);
                 await outbox.GiveUpAsync(item.Id, error, CancellationToken.None);
                 return;
             }
             var delay = Backoff((int)item.Attempts);
-            logger.LogWarning("Ticket email {OutboxId} attempt {Attempts} failed ({Error}); retrying in {Delay}", item.Id, item.Attempts, error, delay);
+            logger.LogWarning("Email {OutboxId} ({Kind}) attempt {Attempts} failed ({Error}); retrying in {Delay}", item.Id, item.Kind, item.Attempts, error, delay);
             await outbox.RetryLaterAsync(item.Id, clock.GetUtcNow().Add(delay), error, CancellationToken.None);
         }
     }
+
+    /// <summary>Why the email no longer fits the booking (cancelled since, or moved off the date a reminder was for); null when it does.</summary>
+    private static string? Stale(TicketMailOutbox.Item item, BookingRow? booking) => booking switch
+    {
+        null => "booking gone",
+        _ when item.Kind == MailKinds.Cancelled => booking.Status == BookingStatus.Cancelled ? null : "booking not cancelled",
+        _ when booking.Status != BookingStatus.Confirmed => "booking no longer confirmed",
+        _ when item.Kind == MailKinds.Reminder && item.Detail != Tidegate.Domain.Common.IsoDate.Text(booking.VisitDate) => "booking moved to another date",
+        _ => null,
+    };
 
     /// <summary>base × 2^(attempt−1), capped, with ±20% jitter so instances do not retry in step.</summary>
     private TimeSpan Backoff(int attempt)

@@ -4,6 +4,7 @@ using Tidegate.Domain.Booking;
 using Tidegate.Domain.Gates;
 using Tidegate.Server.Data;
 using Tidegate.Server.Features.Booking;
+using Tidegate.Server.Features.Tickets.Mail;
 using Tidegate.Server.Features.Venue;
 
 namespace Tidegate.Server.Features.Tickets.Pages;
@@ -12,8 +13,12 @@ namespace Tidegate.Server.Features.Tickets.Pages;
 /// The ticket: QR large, date, slot, party, entry window and how to get there; cancel and change
 /// from here. Before the payment is confirmed it says so and looks again by itself.
 /// </summary>
-public sealed class TicketModel(BookingLookup lookup, Db db, VenueStore venues, TicketIssuer issuer, EntryWindow entry, TimeProvider clock) : PageModel
+public sealed class TicketModel(BookingLookup lookup, Db db, VenueStore venues, TicketIssuer issuer, EntryWindow entry, TimeProvider clock,
+    VenueContactOptions venue) : PageModel
 {
+    /// <summary>The venue's address, access and contact, as the emails give them (Tidegate:Venue:Contact).</summary>
+    public VenueContactOptions Venue { get; } = venue;
+
     public BookingView Booking { get; private set; } = null!;
     public string Key { get; private set; } = "";
     public string? Code { get; private set; }
