@@ -87,7 +87,7 @@ public sealed class BookModel(
             Response.Cookies.Append(HoldCookie, Uri.EscapeDataString(created.BookingId) + "." + Uri.EscapeDataString(created.AccessKey!), new CookieOptions
             {
                 HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/", IsEssential = true,
-                Expires = created.ExpiresAt,
+                MaxAge = created.ExpiresAt - clock.GetUtcNow(), // relative: a phone's wrong clock cannot shorten it
             });
             return Redirect(BookingLookup.Link("booking", created.BookingId, created.AccessKey!));
         }
