@@ -36,7 +36,7 @@ public partial class HoldReturnTests
     public async Task Coming_back_to_the_form_shows_the_pending_hold_and_changing_the_party_holds_the_new_one(string engine)
     {
         using var app = new TestApp(engine);
-        var client = Browser(app);
+        var client = PageClient.Browser(app);
         var form = await FormAsync(client);
         Assert.DoesNotContain("id=\"pending\"", form);
         var held = await PostAsync(client, form, adult: 3);
@@ -79,22 +79,15 @@ public partial class HoldReturnTests
     public async Task Another_visitors_form_never_sees_or_releases_the_hold(string engine)
     {
         using var app = new TestApp(engine);
-        var visitor = Browser(app);
+        var visitor = PageClient.Browser(app);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(visitor, await FormAsync(visitor), adult: 3)).StatusCode);
 
-        var other = Browser(app);
+        var other = PageClient.Browser(app);
         var form = await FormAsync(other);
         Assert.DoesNotContain("id=\"pending\"", form);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(other, form, adult: 2, email: "other@example.com")).StatusCode);
         Assert.Equal(5, await TakenAsync(app));
     }
-
-    /// <summary>A client that keeps cookies, as a browser does, and shows redirects rather than following them.</summary>
-    public static HttpClient Browser(TestApp app) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = app.CreateClient().BaseAddress,
-        };
 
     private static Task<HttpResponseMessage> CancelAsync(HttpClient client, string id, string key)
     {
