@@ -25,13 +25,17 @@
     fields.forEach(function (f) { party[f] = form.elements[f].value; });
     try { sessionStorage.setItem(key, JSON.stringify(party)); } catch (e) { /* private mode: the form is simply not kept */ }
   }
-  var restored = false;
-  if (form.dataset.restore === 'true') {
+  // "all" on a fresh form; "details" (name and email) beside a pending hold, whose party the server shows.
+  var restored = false, restore = form.dataset.restore;
+  if (restore === 'all' || restore === 'details') {
     try {
       var party = JSON.parse(sessionStorage.getItem(key) || 'null');
       if (party) {
-        fields.forEach(function (f) { if (party[f] != null && party[f] !== '') form.elements[f].value = party[f]; });
-        restored = true;
+        (restore === 'all' ? fields : ['Name', 'Email']).forEach(function (f) {
+          if (party[f] != null && party[f] !== '' && (form.elements[f].tagName === 'SELECT' || !form.elements[f].value))
+            form.elements[f].value = party[f];
+        });
+        restored = restore === 'all';
       }
     } catch (e) { /* nothing kept */ }
   }
