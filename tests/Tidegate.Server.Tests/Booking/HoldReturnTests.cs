@@ -33,6 +33,25 @@ public partial class HoldReturnTests
     }
 
     [Theory, Engines]
+    public async Task A_hold_released_in_the_rush_gives_back_its_admission_for_one_more_booking(string engine)
+    {
+        using var app = Tidegate.Server.Tests.Queue.QueueClient.App(engine, rate: 10, maxOutstanding: 10);
+        var client = app.CreateClient();
+        var ticket = (string)(await Tidegate.Server.Tests.Queue.QueueClient.JoinAsync(client))["queueTicket"]!;
+        var admission = (string)(await Tidegate.Server.Tests.Queue.QueueClient.AdmittedAsync(client, ticket))["admissionToken"]!;
+        var first = await Tidegate.Server.Tests.Queue.QueueClient.BookAsync(client, admission, Api.Guest(adult: 3)).ExpectJson(HttpStatusCode.Created);
+
+        await CancelAsync(client, (string)first["bookingId"]!, (string)first["accessKey"]!).ExpectJson(HttpStatusCode.OK);
+        Assert.Equal(0, await TakenAsync(app));
+        // The same admission holds the changed party: no second wait in the line.
+        await Tidegate.Server.Tests.Queue.QueueClient.BookAsync(client, admission, Api.Guest(adult: 1)).ExpectJson(HttpStatusCode.Created);
+        Assert.Equal(1, await TakenAsync(app));
+        // And it is still one booking per admission.
+        await Tidegate.Server.Tests.Queue.QueueClient.BookAsync(client, admission, Api.Guest(adult: 1, email: "another@example.com"))
+            .ExpectProblem(HttpStatusCode.Forbidden, "queue_required");
+    }
+
+    [Theory, Engines]
     public async Task Coming_back_to_the_form_shows_the_pending_hold_and_changing_the_party_holds_the_new_one(string engine)
     {
         using var app = new TestApp(engine);
