@@ -30,7 +30,7 @@ public class MidnightPathTests(Browsers browsers)
 
         // The calendar and the day page say when the day opens, count down, and lead into the line.
         await page.GotoAsync("/");
-        await Expect(page.Locator(".opening")).ToContainTextAsync(english ? "Japan time" : "からご予約を受け付けます");
+        await Expect(page.Locator(".opening")).ToContainTextAsync(english ? "Bookings for Sunday 20 December 2026 open at" : "2026年12月20日(日)のご予約は");
         await page.ShotAsync($"{name}-1-calendar");
         await page.GotoAsync("/day/2026-12-20");
         var before = await page.InnerTextAsync("#countdown");

@@ -85,6 +85,11 @@ public class MidnightPagesTests
 
         var calendar = await GetAsync(client, "/?month=2026-12");
         Assert.Contains("受付前 11月21日(土)〜", System.Net.WebUtility.HtmlDecode(calendar));
+
+        // After today's last slot the calendar says so, rather than a dash.
+        app.Clock.Set(new DateTimeOffset(2026, 11, 20, 17, 30, 0, TimeSpan.FromHours(9)));
+        var evening = await GetAsync(client, "/");
+        Assert.Matches("<td class=\"day-over\">\\s*<span class=\"num\" aria-hidden=\"true\">20</span>\\s*<span class=\"state\">受付終了</span>", evening);
     }
 
     private static async Task<string> GetAsync(HttpClient client, string url)

@@ -62,6 +62,6 @@ public sealed class CalendarModel(VenueStore venues, SlotStore slots, IWaitingRo
         if (date < today) return DayState.Past;
         if (calendar.Slots(date).Count == 0) return DayState.Closed;
         if (calendar.IsBookable(date, now)) return remaining.TryGetValue(date, out var left) && left <= 0 ? DayState.SoldOut : DayState.Bookable;
-        return now < BookingWindow.OpensAt(date, calendar.Time) ? DayState.OpensLater : DayState.Past;
+        return now < BookingWindow.OpensAt(date, calendar.Time) ? DayState.OpensLater : DayState.Over;
     }
 }
