@@ -60,6 +60,9 @@ public class HoldReturnPageTests(Browsers browsers)
         Assert.Contains(english ? "¥2,600" : "2,600円", await page.InnerTextAsync(".summary"));
         Assert.Equal(0, await page.Locator("[role=alert]").CountAsync());
         await page.ShotAsync($"{name}-5-changed");
+        // The hold page also leads back to the form with the hold shown.
+        await page.ClickAsync("#change-party");
+        await Expect(page.Locator("#pending")).ToContainTextAsync(english ? "1 adult" : "大人1");
         await using var connection = await app.Db.OpenAsync();
         Assert.Equal("cancelled,held", string.Join(",",
             await connection.QueryAsync<string>("SELECT status FROM bookings ORDER BY created_at, id")));
