@@ -67,6 +67,7 @@ public class MidnightPathTests(Browsers browsers)
         Assert.Equal("Hanako Yamada", await page.InputValueAsync("#Name"));
         Assert.Equal(email, await page.InputValueAsync("#Email"));
         await Expect(page.Locator("#submit")).ToBeFocusedAsync();
+        Assert.Contains(english ? "It is your turn" : "順番が来ました", await page.InnerTextAsync("#admitted"));
         await page.ShotAsync($"{name}-5-admitted");
 
         // One tap holds.

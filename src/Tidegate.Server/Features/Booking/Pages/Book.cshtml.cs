@@ -47,6 +47,8 @@ public sealed class BookModel(
     public BookingView? Pending { get; private set; }
     public string? PendingLink { get; private set; }
     public TimeSpan PendingLeft { get; private set; }
+    /// <summary>The line guards the date and this visitor came through it.</summary>
+    public bool Admitted { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string date, string start, CancellationToken ct)
     {
@@ -123,8 +125,8 @@ public sealed class BookModel(
     private IActionResult? IntoTheLine()
     {
         if (!Slot!.Bookable || !waitingRoom.Guards(Date, OpensAt, clock.GetUtcNow())) return null;
-        if (waitingRoom.Admits(Request.Cookies[IWaitingRoom.AdmissionCookie], Date, OpensAt, clock.GetUtcNow())) return null;
-        return Redirect(QueueLink);
+        Admitted = waitingRoom.Admits(Request.Cookies[IWaitingRoom.AdmissionCookie], Date, OpensAt, clock.GetUtcNow());
+        return Admitted ? null : Redirect(QueueLink);
     }
 
     /// <summary>The visitor's own hold on this date, from their cookie (its access key), if still held.</summary>
