@@ -72,6 +72,8 @@ public sealed class CancelBooking(
             if (released.Count == 0) return false;
             // An expired hold's places went back when it expired; held and confirmed ones go back now.
             if (booking.Status != BookingStatus.Expired) await HoldStore.ReleaseAsync(connection, tx, released);
+            // A released hold gives back the waiting-room admission it spent (release and change during the rush).
+            if (booking.Status == BookingStatus.Held) await Queue.QueueAdmissions.ReturnAsync(connection, tx, booking.VisitDate, booking.Id);
             var refunded = await RefundLedger.RecordAsync(connection, tx, booking.Id, int.MaxValue, RefundReason.Cancelled, RefundReason.Cancelled, now);
             if (onBehalf is not null)
                 await audit.AppendAsync(connection, tx, onBehalf with { Detail = $"{onBehalf.Detail}; refund {refunded} JPY".TrimStart(';', ' ') });

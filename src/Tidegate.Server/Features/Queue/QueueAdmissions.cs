@@ -18,4 +18,12 @@ public static class QueueAdmissions
     /// <summary>Gives the admission back when the hold it was spent on did not happen in this transaction.</summary>
     public static Task UnuseAsync(DbConnection connection, DbTransaction tx, QueueAdmission admission) =>
         connection.ExecuteAsync(QueueSql.UnuseAdmission, new { admission.EntryId }, tx);
+
+    /// <summary>
+    /// A visitor let their unpaid hold go (to change the party): the admission it spent may admit
+    /// one booking again, until it expires as it would have, so changing one's mind in the rush
+    /// does not send the visitor to the back of the line.
+    /// </summary>
+    public static Task ReturnAsync(DbConnection connection, DbTransaction tx, DateOnly visitDate, string bookingId) =>
+        connection.ExecuteAsync(QueueSql.ReturnAdmission, new { VisitDate = visitDate, BookingId = bookingId }, tx);
 }

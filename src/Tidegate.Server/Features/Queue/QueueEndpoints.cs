@@ -13,6 +13,7 @@ public static class QueueEndpoints
         .AddSingleton<QueueState>()
         .AddSingleton<QueueStore>()
         .AddSingleton<QueueGate>()
+        .AddSingleton<Venue.IWaitingRoom, WaitingRoom>()
         .AddSingleton<JoinQueue>()
         .AddSingleton<GetQueueStatus>()
         .AddSingleton<MarkQueueDate>()

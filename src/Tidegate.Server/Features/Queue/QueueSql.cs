@@ -50,6 +50,9 @@ public static class QueueSql
         """;
 
     public const string UnuseAdmission = "DELETE FROM queue_admissions WHERE entry_id = @EntryId";
+
+    /// <summary>The admission spent on a hold the visitor released (the date's admissions only: the index's prefix).</summary>
+    public const string ReturnAdmission = "DELETE FROM queue_admissions WHERE visit_date = @VisitDate AND booking_id = @BookingId";
 }
 
 /// <summary>A queue_dates row.</summary>

@@ -26,7 +26,10 @@
       if (s.admitted) {
         place.textContent = box.dataset.turn;
         document.cookie = 'tg-admission=' + encodeURIComponent(s.admissionToken) + '; path=/; max-age=900; samesite=lax';
-        location.href = '/day/' + date;
+        // On to the slot chosen before joining (the party and details wait in sessionStorage), else the day.
+        var start = box.dataset.start;
+        try { start = start || (JSON.parse(sessionStorage.getItem('tidegate-party-' + date) || '{}').start); } catch (e) { }
+        location.href = start && /^\d\d:\d\d$/.test(start) ? '/book/' + date + '/' + start : '/day/' + date;
         return;
       }
       if (s.expired) {

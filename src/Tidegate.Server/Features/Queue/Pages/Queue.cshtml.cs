@@ -11,11 +11,15 @@ namespace Tidegate.Server.Features.Queue.Pages;
 public sealed class QueueModel : PageModel
 {
     public DateOnly Date { get; private set; }
+    /// <summary>The slot the visitor chose before being sent into the line (HH:mm), where admission leads.</summary>
+    public string? Start { get; private set; }
 
-    public IActionResult OnGet(string date)
+    public IActionResult OnGet(string date, string? start)
     {
         if (JoinQueue.ParseDate(date) is not { } day) return NotFound();
         Date = day;
+        Start = TimeOnly.TryParseExact(start, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t)
+            ? t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : null;
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

@@ -6,8 +6,13 @@ using Tidegate.Domain.Venue;
 namespace Tidegate.Server.Features.Venue.Pages;
 
 /// <summary>The home page: a month calendar of which dates are open, bookable, sold out or open soon.</summary>
-public sealed class CalendarModel(VenueStore venues, SlotStore slots, TimeProvider clock) : PageModel
+public sealed class CalendarModel(VenueStore venues, SlotStore slots, IWaitingRoom waitingRoom, TimeProvider clock) : PageModel
 {
+    /// <summary>A date whose bookings open within the day: when, the seconds left, and whether the waiting room guards it.</summary>
+    public sealed record NextOpening(DateOnly Date, DateTimeOffset OpensAt, int Seconds, bool WaitingRoom);
+
+    public IReadOnlyList<NextOpening> Openings { get; private set; } = [];
+
     public DateOnly Month { get; private set; }
     public DateOnly? Previous { get; private set; }
     public DateOnly? Next { get; private set; }
@@ -32,8 +37,24 @@ public sealed class CalendarModel(VenueStore venues, SlotStore slots, TimeProvid
         for (var date = gridStart; date <= gridEnd; date = date.AddDays(1))
             days.Add(new CalendarDay(date, StateOf(calendar, date, today, now, remaining), BookingWindow.OpensAt(date, calendar.Time), date.Month == Month.Month));
         Days = days;
-        Site.PageCache.Briefly(Response);
+        Openings = OpeningsWithin(calendar, today, now);
+        if (Openings.Count > 0) Response.Headers.CacheControl = "no-store"; // the countdown reloads at 00:00
+        else Site.PageCache.Briefly(Response);
         return Page();
+    }
+
+    /// <summary>The dates (one, or up to three at a month's end) that open at the next 00:00, if it is within a day.</summary>
+    private IReadOnlyList<NextOpening> OpeningsWithin(VenueCalendar calendar, DateOnly today, DateTimeOffset now)
+    {
+        var found = new List<NextOpening>();
+        for (var date = today.AddMonths(1).AddDays(-1); date <= today.AddMonths(1).AddDays(4); date = date.AddDays(1))
+        {
+            var opensAt = BookingWindow.OpensAt(date, calendar.Time);
+            if (opensAt <= now || opensAt - now > Opening.CountdownFrom || calendar.Slots(date).Count == 0) continue;
+            found.Add(new NextOpening(date, calendar.Time.Local(opensAt), (int)Math.Ceiling((opensAt - now).TotalSeconds),
+                waitingRoom.Guards(date, opensAt, opensAt)));
+        }
+        return found;
     }
 
     private static DayState StateOf(VenueCalendar calendar, DateOnly date, DateOnly today, DateTimeOffset now, IReadOnlyDictionary<DateOnly, int> remaining)
@@ -41,6 +62,6 @@ public sealed class CalendarModel(VenueStore venues, SlotStore slots, TimeProvid
         if (date < today) return DayState.Past;
         if (calendar.Slots(date).Count == 0) return DayState.Closed;
         if (calendar.IsBookable(date, now)) return remaining.TryGetValue(date, out var left) && left <= 0 ? DayState.SoldOut : DayState.Bookable;
-        return now < BookingWindow.OpensAt(date, calendar.Time) ? DayState.OpensLater : DayState.Past;
+        return now < BookingWindow.OpensAt(date, calendar.Time) ? DayState.OpensLater : DayState.Over;
     }
 }

@@ -1,6 +1,7 @@
 namespace Tidegate.Server.Features.Venue.Pages;
 
-public enum DayState { Past, Closed, Bookable, SoldOut, OpensLater }
+/// <summary>Over: today, after its last slot (bookings closed); Past: an earlier day.</summary>
+public enum DayState { Past, Closed, Bookable, SoldOut, OpensLater, Over }
 
 /// <summary>One cell of the month calendar.</summary>
 public sealed record CalendarDay(DateOnly Date, DayState State, DateTimeOffset OpensAt, bool InMonth)
