@@ -58,7 +58,7 @@ public class JourneyTests(Browsers browsers)
         await page.ArriveAsync(new Regex("/sandbox/checkout/"));
         await page.FillAsync("#cardNumber", "4000000000000002");
         await page.ClickAsync("button[type=submit]");
-        await Expect(page.Locator(".error")).ToContainTextAsync("declined");
+        await Expect(page.Locator(".error")).ToContainTextAsync(english ? "declined" : "承認されませんでした");
         await page.ShotAsync($"{name}-5-declined");
         await page.FillAsync("#cardNumber", "4242424242424242");
         await page.ClickAsync("button[type=submit]");
