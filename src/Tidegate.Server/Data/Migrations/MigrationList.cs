@@ -15,6 +15,7 @@ public static class MigrationList
         M008_Devices.Migration,
         M009_Audit.Migration,
         M014_ConflictResolution.Migration,
+        M017_BookingConsent.Migration,
     ];
 
     public static int Latest => All[^1].Version;

@@ -13,7 +13,7 @@ namespace Tidegate.Server.Features.Booking.Pages;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Bookings)]
 public sealed class BookModel(
-    VenueStore venues, AvailabilityCache cache, CreateBooking createBooking, IStringLocalizer<SharedResource> text) : PageModel
+    VenueStore venues, AvailabilityCache cache, CreateBooking createBooking, BookingConsent consent, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public int Adult { get; set; } = 1;
     [BindProperty] public int Child { get; set; }
@@ -21,6 +21,8 @@ public sealed class BookModel(
     [BindProperty] public int Toddler { get; set; }
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Email { get; set; }
+    /// <summary>The required "I agree to the terms and the cancellation policy" box.</summary>
+    [BindProperty] public bool AcceptTerms { get; set; }
     /// <summary>Fixed when the form is shown, so a double submit holds once.</summary>
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
 
@@ -39,9 +41,15 @@ public sealed class BookModel(
     public async Task<IActionResult> OnPostAsync(string date, string start, CancellationToken ct)
     {
         if (!await LoadAsync(date, start, ct)) return NotFound();
+        if (!AcceptTerms)
+        {
+            (Problem, ProblemField, ProblemCode) = (text["Legal_ConsentRequired"], "acceptTerms", "consent_required");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         // The ticket email goes out in the language the visitor booked in.
         var request = new CreateBookingRequest(date, start, new TicketsRequest(Adult, Child, Infant, Toddler), Email?.Trim(), Name?.Trim(),
-            System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ja");
+            System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ja", consent.CurrentVersion);
         // The waiting room's page leaves the admission in a short-lived cookie (it spends once, in the hold's transaction).
         var admission = Request.Cookies["tg-admission"] is { } token ? Uri.UnescapeDataString(token) : null;
         var result = await createBooking.ExecuteAsync(request, null, IdempotencyKey, admission, ct);
