@@ -34,6 +34,9 @@ public class LegalAndReceiptTests(Browsers browsers)
         Assert.Contains(english ? "consumption tax included" : "消費税込み", table);
         Assert.Contains("T1234567890123", table);
         Assert.True(await page.FitsWidthAsync());
+        // Readable on a phone: the rows stack instead of squeezing the answers into a sliver (once 18,000 px tall).
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        Assert.True(height < 4000, $"the disclosure is {height} px tall");
         await page.ShotAsync(shot + "-1-tokushoho");
         foreach (var doc in new[] { "terms", "cancellation", "privacy" })
         {
