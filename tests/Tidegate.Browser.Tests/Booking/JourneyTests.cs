@@ -39,6 +39,7 @@ public class JourneyTests(Browsers browsers)
         Assert.Contains(english ? "¥6,500" : "6,500円", await page.InnerTextAsync("#total"));
         await page.FillAsync("#Name", "Hanako Yamada");
         await page.FillAsync("#Email", $"{size}.{locale}@example.com");
+        await page.CheckAsync("#AcceptTerms");
         Assert.True(await page.FitsWidthAsync());
         await page.ShotAsync($"{name}-3-party");
 
@@ -58,7 +59,7 @@ public class JourneyTests(Browsers browsers)
         await page.ArriveAsync(new Regex("/sandbox/checkout/"));
         await page.FillAsync("#cardNumber", "4000000000000002");
         await page.ClickAsync("button[type=submit]");
-        await Expect(page.Locator(".error")).ToContainTextAsync("declined");
+        await Expect(page.Locator(".error")).ToContainTextAsync(english ? "declined" : "承認されませんでした");
         await page.ShotAsync($"{name}-5-declined");
         await page.FillAsync("#cardNumber", "4242424242424242");
         await page.ClickAsync("button[type=submit]");
@@ -111,6 +112,7 @@ public class JourneyTests(Browsers browsers)
         await page.SelectOptionAsync("#Adult", "0");
         await page.FillAsync("#Name", "No Script");
         await page.FillAsync("#Email", "noscript@example.com");
+        await page.CheckAsync("#AcceptTerms");
         await page.ClickAsync("button[type=submit]");
         // The server says why in words and keeps what was entered.
         await Expect(page.Locator("[role=alert]")).ToContainTextAsync("between 1 and 10 people");

@@ -19,6 +19,7 @@ public class SoldOutTests(Browsers browsers)
         await page.SelectOptionAsync("#Adult", "3");
         await page.FillAsync("#Name", "Late Comer");
         await page.FillAsync("#Email", "late@example.com");
+        await page.CheckAsync("#AcceptTerms");
 
         // Someone else takes 8 of the 9 places meanwhile.
         var other = await app.CreateClient().PostAsJsonAsync("/api/v1/bookings", Api.Guest(adult: 8, email: "quick@example.com"));
@@ -36,6 +37,7 @@ public class SoldOutTests(Browsers browsers)
         await page.SelectOptionAsync("#Adult", "3");
         await page.FillAsync("#Name", "Late Comer");
         await page.FillAsync("#Email", "late@example.com");
+        await page.CheckAsync("#AcceptTerms");
         await page.ClickAsync("button[type=submit]");
         // The URL itself, not a load event: after a refused POST and a redirect, WaitForURL once
         // timed out while the held booking's page was already showing.

@@ -108,6 +108,7 @@ public partial class SharedKeysTests
                 {
                     ["__RequestVerificationToken"] = token ?? Token, ["IdempotencyKey"] = IdempotencyKey + email,
                     ["Adult"] = "1", ["Child"] = "0", ["Infant"] = "0", ["Toddler"] = "0", ["Name"] = "Hanako Yamada", ["Email"] = email,
+                    ["AcceptTerms"] = "true",
                 }),
             };
             request.Headers.Add("Cookie", Cookie);

@@ -17,6 +17,7 @@ public static class MigrationList
         M013_StaffSetup.Migration,
         M014_ConflictResolution.Migration,
         M016_MailKinds.Migration,
+        M017_BookingConsent.Migration,
     ];
 
     public static int Latest => All[^1].Version;

@@ -11,6 +11,7 @@ public static class BookingEndpoints
         .AddSettings<HoldOptions>(HoldOptions.Section)
         .AddSingleton<HoldStore>()
         .AddSingleton<CreateBooking>()
+        .AddSingleton<BookingConsent>()
         .AddSingleton<GetBooking>()
         .AddSingleton<CheckoutBooking>()
         .AddSingleton<CancelBooking>()

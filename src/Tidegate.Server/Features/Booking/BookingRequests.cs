@@ -12,8 +12,12 @@ public sealed record TicketsRequest(int Adult = 0, int Child = 0, int Infant = 0
     public TicketCounts ToCounts() => new(Adult, Child, Infant, Toddler);
 }
 
-/// <summary>The body of POST /api/v1/bookings; <c>language</c> ("ja" or "en", optional) is the ticket email's language, both when absent.</summary>
-public sealed record CreateBookingRequest(string? Date, string? Start, TicketsRequest? Tickets, string? Email, string? Name, string? Language = null);
+/// <summary>
+/// The body of POST /api/v1/bookings; <c>language</c> ("ja" or "en", optional) is the ticket email's language, both when absent;
+/// <c>acceptedTerms</c> (optional) is the version of the terms and cancellation policy the visitor agreed to, recorded with the booking.
+/// </summary>
+public sealed record CreateBookingRequest(
+    string? Date, string? Start, TicketsRequest? Tickets, string? Email, string? Name, string? Language = null, string? AcceptedTerms = null);
 
 /// <summary>Field checks that make a request well-formed; the booking rules come after.</summary>
 public static class BookingInput

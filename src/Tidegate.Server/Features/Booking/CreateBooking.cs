@@ -21,7 +21,8 @@ namespace Tidegate.Server.Features.Booking;
 /// </summary>
 public sealed class CreateBooking(
     VenueStore venues, SlotStore slots, HoldStore holds, Idempotency idempotency, BookingAccess access,
-    PersonalData personal, QueueGate queue, SlotSignals signals, VisitorLimits limits, TimeProvider clock, IOptions<JsonOptions> json)
+    PersonalData personal, QueueGate queue, SlotSignals signals, VisitorLimits limits, BookingConsent consent, TimeProvider clock,
+    IOptions<JsonOptions> json)
 {
     private const string Scope = "POST /api/v1/bookings";
     private JsonSerializerOptions Options => json.Value.SerializerOptions;
@@ -44,6 +45,7 @@ public sealed class CreateBooking(
         CreateBookingRequest request, string? memberId, string? idempotencyKey, string? admissionToken, CancellationToken ct)
     {
         if (BookingInput.Check(request, memberId is not null) is { } inputError) return inputError;
+        if (consent.Check(request.AcceptedTerms) is { } termsError) return termsError;
         // Only a keyed request needs its hash (a replay must match it); the rush's unkeyed requests skip the work.
         var requestHash = idempotencyKey is null ? "" : Idempotency.Hash(request with { Email = request.Email?.Trim() }, Options,
             Idempotency.Caller(memberId, admissionToken));
@@ -89,6 +91,7 @@ public sealed class CreateBooking(
         {
             return new Error(ErrorCodes.Unavailable, "Bookings are very busy right now: try again in a second.");
         }
+        if (result.Outcome == HoldOutcome.Held && request.AcceptedTerms is { } version) await consent.RecordAsync(id, version, now, ct);
         return result.Outcome switch
         {
             HoldOutcome.Held => created with { AccessKey = access.KeyFor(id) },

@@ -12,6 +12,7 @@ public static class GateEndpoints
         // The entry window alone, for Tickets (pages, emails) without a reference to Gates.
         .AddSingleton(sp => sp.GetRequiredService<GateSettings>().Window)
         .AddSingleton<RedeemScan>()
+        .AddSingleton<AdmitByBookingNumber>()
         .AddSingleton<ResolveConflict>()
         .AddSingleton(sp => new ScanStore(sp.GetRequiredService<Data.Db>(),
             sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
@@ -22,6 +23,7 @@ public static class GateEndpoints
     {
         var gate = app.MapGroup("/api/v1/gate").RequireAuthorization(Policies.Gate);
         gate.MapPost("/scans", RedeemScan.Handle).WithBody<ScanRequest>().WithName("RedeemScan");
+        gate.MapPost("/manual-scans", AdmitByBookingNumber.Handle).WithBody<AdmitByBookingNumber.Request>().WithName("AdmitByBookingNumber");
         gate.MapPost("/exits", RecordExit.Handle).WithBody<ExitRequest>().WithName("RecordExit");
         gate.MapGet("/offline-bundle", GetOfflineBundle.Handle).WithName("GetOfflineBundle");
         // Under the gate's path but for the people who resolve conflicts, not for devices.

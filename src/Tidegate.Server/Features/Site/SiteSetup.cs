@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using Tidegate.Server.Infrastructure;
 using Tidegate.Server.Infrastructure.DataProtection;
 
 namespace Tidegate.Server.Features.Site;
@@ -13,6 +14,7 @@ public static class SiteSetup
     public static IServiceCollection AddSite(this IServiceCollection services, IConfiguration config)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSettings<Legal.LegalOptions>(Legal.LegalOptions.Section);
         // Japanese text as characters, not &#x…; entities: pages stay small and readable.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -19,7 +19,7 @@ namespace Tidegate.Server.Features.Booking.Pages;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Bookings)]
 public sealed class BookModel(
     VenueStore venues, AvailabilityCache cache, CreateBooking createBooking, CancelBooking cancel, BookingLookup lookup,
-    IWaitingRoom waitingRoom, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    IWaitingRoom waitingRoom, BookingConsent consent, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public int Adult { get; set; } = 1;
     [BindProperty] public int Child { get; set; }
@@ -27,6 +27,8 @@ public sealed class BookModel(
     [BindProperty] public int Toddler { get; set; }
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Email { get; set; }
+    /// <summary>The required "I agree to the terms and the cancellation policy" box.</summary>
+    [BindProperty] public bool AcceptTerms { get; set; }
     /// <summary>Fixed when the form is shown, so a double submit holds once.</summary>
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
     /// <summary>The pending hold the visitor was shown and chose to replace (it must also be the one in their cookie).</summary>
@@ -69,6 +71,12 @@ public sealed class BookModel(
         if (Prepare) return Redirect(QueueLink); // without script: into the line (the details cannot travel in the URL)
         if (IntoTheLine() is { } line) return line;
         await FindPendingAsync(ct);
+        if (!AcceptTerms)
+        {
+            (Problem, ProblemField, ProblemCode) = (text["Legal_ConsentRequired"], "acceptTerms", "consent_required");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         if (Pending is not null && ReplaceHold == Pending.BookingId)
         {
             // "Release and change": the old places go back (once: a compare-and-set), then the new party is held.
@@ -79,7 +87,7 @@ public sealed class BookModel(
         }
         // The ticket email goes out in the language the visitor booked in.
         var request = new CreateBookingRequest(date, start, new TicketsRequest(Adult, Child, Infant, Toddler), Email?.Trim(), Name?.Trim(),
-            System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ja");
+            System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ja", consent.CurrentVersion);
         // The waiting room's page leaves the admission in a short-lived cookie (it spends once, in the hold's transaction).
         var admission = Request.Cookies[IWaitingRoom.AdmissionCookie] is { } token ? Uri.UnescapeDataString(token) : null;
         var result = await createBooking.ExecuteAsync(request, null, IdempotencyKey, admission, ct);

@@ -15,15 +15,18 @@
     set: (k, v) => localStorage.setItem(PREFIX + k, JSON.stringify(v)),
   };
   const TEXT = {
-    admitted: '入場 / ADMIT', rejected: '入場不可 / STOP', persons: (n) => `${n}名 / ${n} persons`,
+    admitted: '入場 / ADMIT', rejected: '入場不可 / STOP', persons: (n) => `${n}名 / ${n} ${n === 1 ? 'person' : 'persons'}`,
     invalid: '無効なコード / Invalid code', revoked: '取消済み / Revoked (cancelled or moved)',
-    wrong_date: '別の日のチケット / Ticket for another day', too_early: '入場時間前 / Too early',
+    wrong_date: '別の日のチケット / Ticket for another day', ticketDate: (d) => `チケットの日付 / Ticket date: ${d}`,
+    window: (a, b) => `入場時間 / Entry ${a}–${b}`, notFound: '予約番号が見つかりません / No such booking number',
+    needNumber: '予約番号を入力してください / Enter the booking number', seq: (n) => `#${n}`, too_early: '入場時間前 / Too early',
     too_late: '入場時間を過ぎています / Too late', already_used: '使用済み / Already used',
     not_paid: '未払い / Not paid', remaining: (n) => `残り ${n}名 / ${n} still to come`,
     needToken: 'トークンを入力してください / Enter the device token',
     badToken: 'このトークンは無効か取り消されています / This token is not valid or was revoked',
     needGate: 'ゲートIDを入力してください / Enter the gate id',
     notDeviceQr: '端末登録のQRではありません / This is not a device QR',
+    offlineManual: 'オフラインでは番号で照合できません / Number check needs the server',
   };
   const DEVICE_PREFIX = 'tgd1.';
   const ONLINE_TIMEOUT_MS = 2500;
@@ -110,9 +113,38 @@
     show(d, true);
   }
 
+  // A QR that will not read: staff type the booking number; the server decides with the same rules.
+  async function manual(number) {
+    number = number.trim();
+    if (!number) return show({ result: 'rejected', reason: 'needNumber', persons: 0, admitted: 0 }, false);
+    try {
+      const r = await api('POST', '/api/v1/gate/manual-scans', { bookingId: number, gateId: config.gateId, admit: null, nonce: crypto.randomUUID() });
+      if (r.status === 401 || r.status === 403) return showSetup(TEXT.badToken);
+      if (r.status >= 500) throw new Error('manual ' + r.status);
+      const d = await r.json();
+      if (!r.ok) return show({ result: 'rejected', reason: 'notFound', persons: 0, admitted: 0 }, false);
+      show(d.reason === 'invalid' ? { ...d, reason: 'notFound' } : d, false);
+    } catch { setOnline(false); show({ result: 'rejected', reason: 'offlineManual', persons: 0, admitted: 0 }, true); }
+  }
+
+  // Exits counted on this device today (the server adds up every device's).
+  function exitsToday() { const e = store.get('exits', null); return e && e.day === localDay() ? e.n : 0; }
+  function localDay() { return new Date(now() + (bundle ? bundle.utcOffsetMinutes : 540) * 60000).toISOString().slice(0, 10); }
+
+  async function exit() {
+    const n = exitsToday() + 1;
+    store.set('exits', { day: localDay(), n });
+    $('exits').textContent = String(n);
+    try {
+      const r = await api('POST', '/api/v1/gate/exits', { gateId: config.gateId, count: 1, nonce: crypto.randomUUID() });
+      if (r.ok) $('exits').dataset.sent = String((parseInt($('exits').dataset.sent, 10) || 0) + 1);
+    } catch { /* a count, not an entry: best effort */ }
+  }
+
   async function decideOffline(code, admit) {
-    const refuse = (reason, extra) => ({ result: 'rejected', reason, persons: 0, admitted: 0, ...extra });
+    const refuse = (reason, extra) => ({ result: 'rejected', reason, persons: 0, admitted: 0, slot, ...extra });
     const claims = parse(code);
+    let slot = null;
     const key = claims && keys.get(claims.keyId);
     if (!key) return refuse('invalid');
     const genuine = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, claims.signature, claims.signed).catch(() => false);
@@ -121,9 +153,10 @@
     if (revoked && (revoked.validSerial === null || revoked.validSerial !== claims.serial)) return refuse('revoked', { persons: claims.persons });
     const offsetMs = bundle.utcOffsetMinutes * 60000;
     const today = new Date(now() + offsetMs).toISOString().slice(0, 10);
-    if (claims.date !== today) return refuse('wrong_date', { persons: claims.persons });
+    if (claims.date !== today) return refuse('wrong_date', { persons: claims.persons, ticketDate: claims.date });
     const slotStart = Date.parse(claims.date + 'T00:00:00Z') + claims.startMinute * 60000 - offsetMs;
     const w = bundle.window;
+    slot = { start: new Date(slotStart).toISOString(), end: new Date(slotStart + w.slotMinutes * 60000).toISOString() };
     const validFrom = slotStart - w.beforeStartMinutes * 60000;
     if (now() < validFrom) return refuse('too_early', { persons: claims.persons, validFrom: new Date(validFrom).toISOString() });
     if (now() >= slotStart + (w.slotMinutes + w.afterEndMinutes) * 60000) return refuse('too_late', { persons: claims.persons });
@@ -213,7 +246,57 @@
     let reason = d.reason ? TEXT[d.reason] || d.reason : (d.remaining ? TEXT.remaining(d.remaining) : '');
     if (d.reason === 'already_used' && d.firstUsedAt) reason += ` — ${time(d.firstUsedAt)} ${d.firstGateId || ''}`;
     if (d.reason === 'too_early' && d.validFrom) reason += ` — ${time(d.validFrom)}〜`;
+    if (d.reason === 'wrong_date') { const day = d.ticketDate || (d.slot && date(d.slot.start)); if (day) reason += ` — ${TEXT.ticketDate(day)}`; }
+    if (d.reason === 'too_late' && d.slot && bundle) reason += ` — ${TEXT.window(time(shift(d.slot.start, -bundle.window.beforeStartMinutes)), time(shift(d.slot.end, bundle.window.afterEndMinutes)))}`;
     $('reason').textContent = reason;
+    // Two admits in a row must not look the same: a running number, alternating shade and a flash.
+    seq += 1;
+    el.dataset.seq = String(seq);
+    el.dataset.parity = seq % 2 ? 'odd' : 'even';
+    $('seq').textContent = TEXT.seq(seq);
+    if (d.result === 'admitted') { admits += d.admitted || 0; $('admits').textContent = String(admits); }
+    el.classList.remove('flash');
+    void el.offsetWidth; // restart the animation
+    el.classList.add('flash');
+    signal(d.result === 'admitted' ? (d.remaining ? 'partial' : 'admitted') : (d.reason === 'already_used' ? 'used' : 'rejected'));
+  }
+
+  // ---------- sound and vibration per result (WebAudio tones, no files) ----------
+  const PATTERNS = {
+    admitted: { tones: [[1320, 0.12]], vibrate: [60] },
+    partial: { tones: [[1320, 0.1], [1760, 0.1]], vibrate: [60, 60, 60] },
+    used: { tones: [[440, 0.25], [330, 0.25]], vibrate: [250, 100, 250] },
+    rejected: { tones: [[220, 0.15], [220, 0.15], [220, 0.15]], vibrate: [300, 100, 300, 100, 300] },
+  };
+  let audio = null;
+  let seq = 0;
+  let admits = 0;
+  function signal(kind) {
+    const p = PATTERNS[kind];
+    document.body.dataset.signal = kind;
+    try { if (navigator.vibrate) navigator.vibrate(p.vibrate); } catch { /* not on this device */ }
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      let t = audio.currentTime;
+      for (const [hz, seconds] of p.tones) {
+        const osc = audio.createOscillator();
+        const gain = audio.createGain();
+        osc.type = 'square';
+        osc.frequency.value = hz;
+        gain.gain.value = 0.2;
+        osc.connect(gain).connect(audio.destination);
+        osc.start(t);
+        osc.stop(t + seconds);
+        t += seconds + 0.06;
+      }
+    } catch { /* no audio: the screen still says it */ }
+  }
+
+  function shift(iso, minutes) { return new Date(Date.parse(iso) + minutes * 60000).toISOString(); }
+
+  function date(iso) {
+    const offset = (bundle ? bundle.utcOffsetMinutes : 0) * 60000;
+    return new Date(Date.parse(iso) + offset).toISOString().slice(0, 10);
   }
 
   function time(iso) {
@@ -311,6 +394,14 @@
       pair($('setup-token').value, $('setup-gate').value);
     });
     $('change').addEventListener('click', () => showSetup());
+    $('manual-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const number = $('manual-number').value;
+      $('manual-number').value = '';
+      await manual(number);
+    });
+    $('exit').addEventListener('click', () => exit());
+    $('exits').textContent = String(exitsToday());
     if ('BarcodeDetector' in window) {
       const off = () => { cameraOn = false; $('camera').hidden = true; $('setup-camera').hidden = true; };
       for (const id of ['camera', 'setup-camera']) {
