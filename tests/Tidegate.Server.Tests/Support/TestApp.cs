@@ -31,6 +31,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// </summary>
     private readonly DateTimeOffset _start = DefaultStart;
 
+    /// <summary>
+    /// No file watchers on appsettings: each watcher is an inotify instance, and the suite's parallel
+    /// servers (and the server processes they start, which inherit this) would otherwise reach
+    /// Linux's default limit of 128 per user when two suites run at once.
+    /// </summary>
+    static TestApp() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public TestApp(string engine, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _engine = engine;
