@@ -135,7 +135,7 @@ public partial class HoldReturnTests
         var fields = Hidden().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         fields["Adult"] = adult.ToString(System.Globalization.CultureInfo.InvariantCulture);
         fields["Child"] = "0"; fields["Infant"] = "0"; fields["Toddler"] = "0";
-        fields["Name"] = "Hanako Yamada"; fields["Email"] = email;
+        fields["Name"] = "Hanako Yamada"; fields["Email"] = email; fields["AcceptTerms"] = "true";
         return client.PostAsync("/book/2026-12-20/10:30", new FormUrlEncodedContent(fields));
     }
 
