@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Tidegate.Server.Tests.Payments;
 
@@ -87,6 +88,26 @@ public class FindMyBookingTests
         Assert.Equal(HttpStatusCode.Accepted, (await FindAsync(client, "hanako@example.com", id)).Status);
         await Inbox.AllSentAsync(app);
         Assert.Equal(1 + 3 + 1, smtp.Received().Count); // confirmation, three resends, one after the hour
+    }
+
+    [PostgresFact]
+    public async Task Two_instances_share_one_limit_so_alternating_between_them_gains_nothing()
+    {
+        using var first = new TestApp("postgres");
+        using var second = new TestApp(first);
+        var (a, b) = (first.CreateClient(), second.CreateClient());
+
+        // The email's 3 per hour, spread over both instances: the fourth is refused wherever it lands.
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Accepted, (await FindAsync(i % 2 == 0 ? a : b, "hanako@example.com", "no-such-booking")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await FindAsync(b, "hanako@example.com", "no-such-booking")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await FindAsync(a, "hanako@example.com", "no-such-booking")).Status);
+
+        // Neither the address nor the client address is stored, only keyed hashes.
+        await using var connection = await first.Db.OpenAsync();
+        var keys = (await connection.QueryAsync<string>("SELECT throttle_key FROM find_booking_counts")).ToList();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Matches("^[ea]:[0-9a-f]{64}$", k));
     }
 
     [Theory, Engines]

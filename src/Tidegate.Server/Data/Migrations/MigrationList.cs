@@ -18,6 +18,7 @@ public static class MigrationList
         M014_ConflictResolution.Migration,
         M016_MailKinds.Migration,
         M017_BookingConsent.Migration,
+        M018_FindBookingThrottle.Migration,
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Text.Json.Serialization;
@@ -31,13 +30,12 @@ public sealed class FindBookingOptions
 /// POST /api/v1/bookings/find {email, bookingNumber} and the /find page: a guest who lost the email
 /// gives the address and the booking number, and the ticket link is emailed again to the booking's
 /// own address, never shown to whoever asks. Matched or not, the answer is the same 202; throttled per
-/// email and per client address (the same 429 either way), so nobody learns whether a booking exists.
+/// email and per client address in the database (the same 429 either way), so nobody learns whether a booking exists.
 /// </summary>
 public sealed class FindMyBooking(BookingLookup bookings, PersonalData personal, TicketMailOutbox outbox, MailSignal signal,
-    FindBookingOptions options, TimeProvider clock)
+    FindBookingThrottle throttle, FindBookingOptions options, TimeProvider clock)
 {
     public const string Accepted = "accepted";
-    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> _recent = new();
 
     public static async Task<IResult> Handle(Body<FindBookingRequest> body, HttpContext http, FindMyBooking useCase, CancellationToken ct)
     {
@@ -55,8 +53,8 @@ public sealed class FindMyBooking(BookingLookup bookings, PersonalData personal,
             return new Error(ErrorCodes.InvalidRequest, "'bookingNumber' must be the booking number from the email or ticket page.").With("field", "bookingNumber");
 
         var emailKey = personal.EmailKey(email);
-        if (Throttle("a " + ClientAddress.GroupOf(client), options.PerAddressPerHour) is { } byAddress) return byAddress;
-        if (Throttle(emailKey, options.PerEmailPerHour) is { } byEmail) return byEmail;
+        var keys = new[] { (personal.AddressKey(ClientAddress.GroupOf(client)), options.PerAddressPerHour), (emailKey, options.PerEmailPerHour) };
+        if (await throttle.CountAsync(keys, ct) is { } throttled) return throttled;
 
         var booking = await bookings.ByIdAsync(number, ct);
         if (booking is { Status: BookingStatus.Confirmed, EmailEnc: { } stored } && personal.EmailKey(personal.Decrypt(stored)) == emailKey)
@@ -65,28 +63,5 @@ public sealed class FindMyBooking(BookingLookup bookings, PersonalData personal,
             signal.Notify();
         }
         return true;
-    }
-
-    /// <summary>Counts this request against <paramref name="key"/>'s last hour; the throttled error when it is one too many.</summary>
-    private Error? Throttle(string key, int perHour)
-    {
-        var now = clock.GetUtcNow();
-        if (_recent.Count > 100_000) Prune(now);
-        var times = _recent.GetOrAdd(key, _ => []);
-        lock (times)
-        {
-            times.RemoveAll(t => now - t >= TimeSpan.FromHours(1) || t > now);
-            if (times.Count >= perHour)
-                return VisitorLimits.Throttled(Math.Max(1, (int)Math.Ceiling((times[0].AddHours(1) - now).TotalSeconds)));
-            times.Add(now);
-            return null;
-        }
-    }
-
-    private void Prune(DateTimeOffset now)
-    {
-        foreach (var (key, times) in _recent)
-            lock (times)
-                if (times.All(t => now - t >= TimeSpan.FromHours(1))) _recent.TryRemove(key, out _);
     }
 }

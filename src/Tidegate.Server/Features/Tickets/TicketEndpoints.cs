@@ -20,6 +20,7 @@ public static class TicketEndpoints
         .AddSettings<VenueContactOptions>(VenueContactOptions.Section)
         .AddSettings<ReminderOptions>(ReminderOptions.Section)
         .AddSettings<FindBookingOptions>(FindBookingOptions.Section)
+        .AddSingleton<FindBookingThrottle>()
         .AddSingleton<FindMyBooking>()
         .AddSingleton<QueueTicketEmail>()
         .AddSingleton<ICancellationStep>(sp => sp.GetRequiredService<QueueTicketEmail>())

@@ -40,4 +40,8 @@ public sealed class PersonalData(Secrets secrets)
     /// <summary>Keyed hash of the normalised email: finds a person's bookings without decrypting anything.</summary>
     public string EmailKey(string email) =>
         "e:" + Convert.ToHexStringLower(HMACSHA256.HashData(secrets.LookupKey, Encoding.UTF8.GetBytes(NormaliseEmail(email))));
+
+    /// <summary>Keyed hash of a client address group (see ClientAddress.GroupOf): counts requests without storing the address.</summary>
+    public string AddressKey(string group) =>
+        "a:" + Convert.ToHexStringLower(HMACSHA256.HashData(secrets.LookupKey, Encoding.UTF8.GetBytes("address " + group)));
 }
