@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Tidegate.Domain.Common;
 using Tidegate.Server.Data;
@@ -19,11 +20,11 @@ public sealed class BookingConsent(Db db, LegalOptions legal)
             : new Error(ErrorCodes.InvalidRequest, $"'acceptedTerms' is the version of the terms agreed to: the current one is \"{legal.TermsVersion}\".")
                 .With("field", "acceptedTerms");
 
-    /// <summary>Once per booking: a replayed request records nothing more.</summary>
-    public Task RecordAsync(string bookingId, string version, DateTimeOffset at, CancellationToken ct) =>
-        db.WriteAsync((connection, tx) => connection.ExecuteAsync(
+    /// <summary>Written by the hold's own transaction (HoldBatch): a booking never exists without the consent it was given with.</summary>
+    internal static Task RecordAsync(DbConnection connection, DbTransaction tx, string bookingId, string version, long at) =>
+        connection.ExecuteAsync(
             "INSERT INTO booking_consents (booking_id, terms_version, accepted_at) VALUES (@BookingId, @Version, @At) ON CONFLICT (booking_id) DO NOTHING",
-            new { BookingId = bookingId, Version = version, At = at }, tx), ct);
+            new { BookingId = bookingId, Version = version, At = at }, tx);
 
     public async Task<(string Version, DateTimeOffset At)?> FindAsync(string bookingId, CancellationToken ct)
     {

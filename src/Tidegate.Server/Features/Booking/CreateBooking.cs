@@ -80,7 +80,8 @@ public sealed class CreateBooking(
         var hold = new NewHold(id, terms.Value,
             person, memberId,
             request.Email is null ? null : personal.Encrypt(PersonalData.NormaliseEmail(request.Email)),
-            request.Name is null ? null : personal.Encrypt(request.Name.Trim()), "web", record, admission.Value, request.Language);
+            request.Name is null ? null : personal.Encrypt(request.Name.Trim()), "web", record, admission.Value, request.Language,
+            request.AcceptedTerms);
 
         HoldResult result;
         try
@@ -91,7 +92,6 @@ public sealed class CreateBooking(
         {
             return new Error(ErrorCodes.Unavailable, "Bookings are very busy right now: try again in a second.");
         }
-        if (result.Outcome == HoldOutcome.Held && request.AcceptedTerms is { } version) await consent.RecordAsync(id, version, now, ct);
         return result.Outcome switch
         {
             HoldOutcome.Held => created with { AccessKey = access.KeyFor(id) },

@@ -54,6 +54,9 @@ internal sealed class HoldBatch(long now, bool bulk)
                 results[i] = new HoldResult(HoldOutcome.Held, (int)remaining + left);
         }
         for (var i = 0; i < holds.Count; i++) results[i] ??= await HoldOneAsync(connection, tx, holds[i]);
+        for (var i = 0; i < holds.Count; i++)
+            if (results[i]!.Value.Outcome == HoldOutcome.Held && holds[i].TermsVersion is { } version)
+                await BookingConsent.RecordAsync(connection, tx, holds[i].Id, version, now);
         return results.Select(r => r!.Value).ToArray();
     }
 
