@@ -11,7 +11,8 @@
   function update() {
     var persons = 0, amount = 0;
     selects.forEach(function (s) { var n = parseInt(s.value, 10); persons += n; amount += n * parseInt(s.dataset.price, 10); });
-    total.textContent = pattern.replace('{0:N0}', nf.format(amount)) + ' (' + persons + ')';
+    total.textContent = pattern.replace('{0:N0}', nf.format(amount)) + form.dataset.join +
+      (persons === 1 ? form.dataset.person : form.dataset.persons).replace('{0}', persons);
     var bad = persons < 1 || persons > max;
     error.hidden = !bad;
     selects.forEach(function (s) { s.setAttribute('aria-invalid', bad ? 'true' : 'false'); });
