@@ -29,7 +29,7 @@ public class BookingWordsTests(Browsers browsers)
         var form = await page.InnerTextAsync("main");
         Assert.DoesNotContain("席", form);
         Assert.Contains(english ? "¥2,600 incl. tax" : "2,600円（税込）", await page.InnerTextAsync("label[for=Adult]"));
-        Assert.Contains(english ? "free" : "無料", await page.InnerTextAsync("label[for=Toddler]"));
+        Assert.Equal(english ? "Under 4 (free)" : "0〜3歳（無料）", (await page.InnerTextAsync("label[for=Toddler]")).Trim());
         Assert.Equal(english ? "Hold places and pay" : "入館枠を確保してお支払いへ", (await page.InnerTextAsync("#submit")).Trim());
         Assert.Contains(english ? "held for 10 minutes" : "確保した入館枠は10分間お取り置きします", form);
         if (english) Assert.Contains("Japan time", await page.InnerTextAsync(".slot-summary"));

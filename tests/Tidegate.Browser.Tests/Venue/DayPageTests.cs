@@ -91,6 +91,34 @@ public class DayPageTests(Browsers browsers)
     [InlineData(360, "en-US")]
     [InlineData(1280, "ja-JP")]
     [InlineData(1280, "en-US")]
+    public async Task Not_yet_open_and_full_slots_keep_their_own_words_and_look_in_the_rows(int width, string locale)
+    {
+        using var app = new TestApp("sqlite");
+        var english = locale.StartsWith("en", StringComparison.Ordinal);
+        var page = await browsers.NewPageAsync(app.ClientOptions.BaseAddress.ToString(), ($"w{width}", width, 900), locale);
+        // Opens in two days: every slot says so, none is a link.
+        await page.GotoAsync("/day/2026-12-22");
+        Assert.Equal(28, await page.Locator(".quarter.closed .badge-notyet").GetByText(english ? "Not open yet" : "受付前", new() { Exact = true }).CountAsync());
+        Assert.Equal(0, await page.Locator("a.q").CountAsync());
+        await page.AssertFitsAsync(($"w{width}", width, 900));
+        await page.ShotAsync($"words-day-notyet-{locale}-{width}");
+
+        // A full slot today among bookable ones.
+        await Tidegate.Server.Tests.Booking.PageClient.FillSlotAsync(app, new DateOnly(2026, 11, 20), 16 * 60 + 45);
+        await page.GotoAsync("/day/2026-11-20");
+        var full = page.Locator(".quarter.closed .badge-full");
+        Assert.Equal(english ? "Full" : "満員", await full.InnerTextAsync());
+        Assert.Equal(0, await page.Locator("a[href='/book/2026-11-20/16:45']").CountAsync());
+        Assert.Equal(27, await page.Locator("a.q").CountAsync());
+        await page.ShotAsync($"words-day-full-{locale}-{width}");
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserTheory]
+    [InlineData(360, "ja-JP")]
+    [InlineData(360, "en-US")]
+    [InlineData(1280, "ja-JP")]
+    [InlineData(1280, "en-US")]
     public async Task The_calendar_says_prices_include_tax_and_why_weekends_cost_more(int width, string locale)
     {
         using var app = new TestApp("sqlite");

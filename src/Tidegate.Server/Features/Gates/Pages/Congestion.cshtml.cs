@@ -25,6 +25,8 @@ public sealed class CongestionModel(Db db, VenueStore venues, GateSettings setti
     /// <summary>Closed now: today's hours when it opens later today, else the next day it opens (null if none is planned).</summary>
     public Opening? Next { get; private set; }
     public DateOnly Today { get; private set; }
+    /// <summary>The day the hourly table is for: today, unless today's hours are over (or it is closed), then the next opening day.</summary>
+    public DateOnly TableDay { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -34,18 +36,7 @@ public sealed class CongestionModel(Db db, VenueStore venues, GateSettings setti
         Now = await GetCongestion.ReadAsync(Today, db, venues, settings, clock, ct);
         var plan = calendar.Day(Today);
         IsOpenToday = plan.IsOpen && plan.Opens < plan.Closes;
-        if (IsOpenToday)
-        {
-            OpenNow = now >= calendar.Time.At(Today, plan.Opens) && now < calendar.Time.At(Today, plan.Closes);
-            // Every quarter of every opening hour (after the last entry too); the busiest quarter stands for its hour.
-            var quarters = new List<DateTimeOffset>();
-            for (var at = plan.Opens; at < plan.Closes && at >= plan.Opens; at = at.AddMinutes(15)) // stops at midnight too
-                quarters.Add(calendar.Time.At(Today, at));
-            var expected = await GetCongestion.ExpectedAtAsync(Today, quarters, db, venues, settings, ct);
-            Hours = quarters.Zip(expected).GroupBy(q => q.First.Hour, q => q.Second)
-                .Select(g => new Hour(g.Key, g.Max(), Congestion.Level(g.Max(), settings.Congestion)))
-                .ToList();
-        }
+        OpenNow = IsOpenToday && now >= calendar.Time.At(Today, plan.Opens) && now < calendar.Time.At(Today, plan.Closes);
         if (!OpenNow)
         {
             if (IsOpenToday && now < calendar.Time.At(Today, plan.Opens))
@@ -57,6 +48,19 @@ public sealed class CongestionModel(Db db, VenueStore venues, GateSettings setti
                         Next = new Opening(day, open.Opens, open.Closes);
                         break;
                     }
+        }
+        TableDay = OpenNow ? Today : Next?.Date ?? Today;
+        plan = calendar.Day(TableDay);
+        if (plan.IsOpen && plan.Opens < plan.Closes)
+        {
+            // Every quarter of every opening hour (after the last entry too); the busiest quarter stands for its hour.
+            var quarters = new List<DateTimeOffset>();
+            for (var at = plan.Opens; at < plan.Closes && at >= plan.Opens; at = at.AddMinutes(15)) // stops at midnight too
+                quarters.Add(calendar.Time.At(TableDay, at));
+            var expected = await GetCongestion.ExpectedAtAsync(TableDay, quarters, db, venues, settings, ct);
+            Hours = quarters.Zip(expected).GroupBy(q => q.First.Hour, q => q.Second)
+                .Select(g => new Hour(g.Key, g.Max(), Congestion.Level(g.Max(), settings.Congestion)))
+                .ToList();
         }
         PageCache.Briefly(Response, 30);
     }
