@@ -30,6 +30,7 @@ public class HoldReturnPageTests(Browsers browsers)
         await page.SelectOptionAsync("#Adult", "3");
         await page.FillAsync("#Name", "Hanako Yamada");
         await page.FillAsync("#Email", $"{size}.{locale}@example.com");
+        await page.CheckAsync("#AcceptTerms");
         await page.ClickAsync("#submit");
         await page.ArriveAsync(new Regex("/booking/[0-9a-f-]+\\?key="));
         var firstHold = page.Url;
@@ -53,6 +54,7 @@ public class HoldReturnPageTests(Browsers browsers)
         await page.GoBackAsync();
         await Expect(page.Locator("#pending")).ToBeVisibleAsync();
         await page.SelectOptionAsync("#Adult", "1");
+        await page.CheckAsync("#AcceptTerms");
         await page.ShotAsync($"{name}-4-change");
         await page.ClickAsync("#submit");
         await page.ArriveAsync(new Regex("/booking/[0-9a-f-]+\\?key="));

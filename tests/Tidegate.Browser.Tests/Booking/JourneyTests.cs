@@ -92,7 +92,7 @@ public class JourneyTests(Browsers browsers)
         await page.GotoAsync("/day/2026-12-20");
         Assert.Contains("残り", await page.InnerTextAsync(".slots"));
         await page.ClickAsync("a[hreflang=en]");
-        await Expect(page.Locator(".slots")).ToContainTextAsync("Places left");
+        await Expect(page.Locator(".slots")).ToContainTextAsync("270 left");
         Assert.EndsWith("/day/2026-12-20", page.Url);
         await page.ClickAsync("a[hreflang=ja]");
         await Expect(page.Locator(".slots")).ToContainTextAsync("残り");

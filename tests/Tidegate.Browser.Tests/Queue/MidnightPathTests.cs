@@ -49,6 +49,7 @@ public class MidnightPathTests(Browsers browsers)
         await page.SelectOptionAsync("#Child", "1");
         await page.FillAsync("#Name", "Hanako Yamada");
         await page.FillAsync("#Email", email);
+        await page.CheckAsync("#AcceptTerms");
         Assert.True(await page.FitsWidthAsync());
         await page.ShotAsync($"{name}-3-ready");
         await page.ClickAsync("#submit");

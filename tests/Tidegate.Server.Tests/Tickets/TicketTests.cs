@@ -38,9 +38,9 @@ public class TicketTests
     private static byte[] QrImagesOf(string code) => Tidegate.Server.Features.Tickets.QrImages.Png(code);
 
     [Theory]
-    [InlineData(null, "入場チケット", "3名", "English")]
+    [InlineData(null, "入場チケット", "大人2名・小人1名（計3名）", "English")]
     [InlineData("ja", "入場可能時間", "10:15–11:15", "English")]
-    [InlineData("en", "Your ticket", "3 persons", "日本語")]
+    [InlineData("en", "Your ticket", "2 adults, 1 child (3 people in all)", "日本語")]
     [InlineData("en", "Entry window", "10:15–11:15", "日本語")]
     public async Task The_ticket_page_shows_qr_date_slot_party_and_window_in_japanese_and_english(string? lang, string title, string detail, string switchTo)
     {

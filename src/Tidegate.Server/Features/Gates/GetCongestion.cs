@@ -58,10 +58,7 @@ public static class GetCongestion
             inside = Occupancy.Inside(entries, (int)counts.Exits, now, dwell);
         }
 
-        var booked = (await connection.QueryAsync<(long StartMinute, long Persons)>("""
-            SELECT start_minute, SUM(persons) FROM bookings WHERE visit_date = @Day AND status = 'confirmed' GROUP BY start_minute
-            """, new { Day = day }))
-            .Select(b => new Entry(calendar.Time.At(day, Domain.Venue.SlotGrid.AtMinute((int)b.StartMinute)), (int)b.Persons)).ToList();
+        var booked = await BookedAsync(connection, calendar, day);
         var forecast = calendar.Slots(day).Select(slot =>
         {
             var start = calendar.Time.Start(slot);
@@ -72,4 +69,22 @@ public static class GetCongestion
         return new Response(calendar.Time.Local(now), IsoDate.Text(day), inside, congestion.ComfortableCapacity,
             Congestion.Level(inside, congestion), forecast);
     }
+
+    /// <summary>
+    /// Expected persons inside at each of <paramref name="instants"/> of one day, the same estimate as the
+    /// slot forecast: the congestion page asks it for every opening hour, past the last entry too.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> ExpectedAtAsync(DateOnly day, IReadOnlyList<DateTimeOffset> instants, Db db, VenueStore venues, GateSettings settings, CancellationToken ct)
+    {
+        var calendar = await venues.GetAsync(ct);
+        await using var connection = await db.OpenAsync(ct);
+        var booked = await BookedAsync(connection, calendar, day);
+        return instants.Select(at => Congestion.Expected(booked, at, settings.Congestion)).ToList();
+    }
+
+    private static async Task<List<Entry>> BookedAsync(System.Data.Common.DbConnection connection, Domain.Venue.VenueCalendar calendar, DateOnly day) =>
+        (await connection.QueryAsync<(long StartMinute, long Persons)>("""
+            SELECT start_minute, SUM(persons) FROM bookings WHERE visit_date = @Day AND status = 'confirmed' GROUP BY start_minute
+            """, new { Day = day }))
+            .Select(b => new Entry(calendar.Time.At(day, Domain.Venue.SlotGrid.AtMinute((int)b.StartMinute)), (int)b.Persons)).ToList();
 }

@@ -11,7 +11,8 @@
   function update() {
     var persons = 0, amount = 0;
     selects.forEach(function (s) { var n = parseInt(s.value, 10); persons += n; amount += n * parseInt(s.dataset.price, 10); });
-    total.textContent = pattern.replace('{0:N0}', nf.format(amount)) + ' (' + persons + ')';
+    total.textContent = pattern.replace('{0:N0}', nf.format(amount)) + form.dataset.join +
+      (persons === 1 ? form.dataset.person : form.dataset.persons).replace('{0}', persons);
     var bad = persons < 1 || persons > max;
     error.hidden = !bad;
     selects.forEach(function (s) { s.setAttribute('aria-invalid', bad ? 'true' : 'false'); });
@@ -23,6 +24,7 @@
   function save() {
     var party = { start: form.dataset.start };
     fields.forEach(function (f) { party[f] = form.elements[f].value; });
+    if (form.elements.AcceptTerms) party.AcceptTerms = form.elements.AcceptTerms.checked; // ticked before joining: kept for the one tap
     try { sessionStorage.setItem(key, JSON.stringify(party)); } catch (e) { /* private mode: the form is simply not kept */ }
   }
   // "all" on a fresh form; "details" (name and email) beside a pending hold, whose party the server shows.
@@ -35,6 +37,7 @@
           if (party[f] != null && party[f] !== '' && (form.elements[f].tagName === 'SELECT' || !form.elements[f].value))
             form.elements[f].value = party[f];
         });
+        if (restore === 'all' && party.AcceptTerms && form.elements.AcceptTerms) form.elements.AcceptTerms.checked = true;
         restored = restore === 'all';
       }
     } catch (e) { /* nothing kept */ }

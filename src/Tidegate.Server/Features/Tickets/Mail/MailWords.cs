@@ -61,7 +61,7 @@ public sealed record MailWords
         ShortDate = (d, c) => d.ToString("M月d日(ddd)", c),
         LongDate = (d, c) => d.ToString("yyyy年M月d日(ddd)", c),
         Yen = (n, c) => string.Format(c, "{0:N0}円（税込）", n),
-        PartyOf = (adult, child, infant, toddler) => string.Join("・", new[] { ("大人", adult), ("小人", child), ("幼児", infant), ("0〜3歳", toddler) }
+        PartyOf = (adult, child, infant, toddler) => string.Join("・", new[] { ("大人", adult), ("小人", child), ("幼児", infant), ("0〜3歳のお子様", toddler) }
             .Where(p => p.Item2 > 0).Select(p => $"{p.Item1}{p.Item2}名")) + $"（計{adult + child + infant + toddler}名）",
         Charged = yen => $"{yen}をお支払いいただきました",
         Refunded = yen => $"{yen}をご返金いたします",
@@ -118,8 +118,10 @@ public sealed record MailWords
         ShortDate = (d, c) => d.ToString("ddd d MMM", c),
         LongDate = (d, c) => d.ToString("dddd d MMMM yyyy", c),
         Yen = (n, c) => string.Format(c, "¥{0:N0} (tax included)", n),
-        PartyOf = (adult, child, infant, toddler) => string.Join(", ", new[] { ("adult", adult), ("child", child), ("infant", infant), ("under 4", toddler) }
-            .Where(p => p.Item2 > 0).Select(p => $"{p.Item2} {p.Item1}")) + $" ({adult + child + infant + toddler} in all)",
+        PartyOf = (adult, child, infant, toddler) => string.Join(", ", new[] { ("adult", "adults", adult), ("child", "children", child),
+                ("infant (4–5)", "infants (4–5)", infant), ("child under 4", "children under 4", toddler) }
+            .Where(p => p.Item3 > 0).Select(p => $"{p.Item3} {(p.Item3 == 1 ? p.Item1 : p.Item2)}"))
+            + ((adult + child + infant + toddler) switch { 1 => " (1 person in all)", var n => $" ({n} people in all)" }),
         Charged = yen => $"{yen} paid",
         Refunded = yen => $"{yen} refunded to you",
         Until = (date, time) => $"until {time} on {date} (Japan time)",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tidegate.Domain.Booking;
 using Tidegate.Domain.Venue;
 
 namespace Tidegate.Server.Features.Venue.Pages;
@@ -17,10 +18,13 @@ public sealed class CalendarModel(VenueStore venues, SlotStore slots, IWaitingRo
     public DateOnly? Previous { get; private set; }
     public DateOnly? Next { get; private set; }
     public IReadOnlyList<CalendarDay> Days { get; private set; } = [];
+    /// <summary>The venue's prices, said under the calendar: weekday, then weekend and holiday.</summary>
+    public PriceList Prices { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string? month, CancellationToken ct)
     {
         var calendar = await venues.GetAsync(ct);
+        Prices = calendar.Prices;
         var now = clock.GetUtcNow();
         var today = calendar.Time.Today(now);
         var first = new DateOnly(today.Year, today.Month, 1);
