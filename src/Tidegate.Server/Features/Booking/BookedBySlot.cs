@@ -9,6 +9,11 @@ public static class BookedBySlot
     public static async Task<IReadOnlyDictionary<int, int>> ReadAsync(DateOnly day, Db db, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
+        return await ReadAsync(day, connection);
+    }
+
+    public static async Task<IReadOnlyDictionary<int, int>> ReadAsync(DateOnly day, System.Data.Common.DbConnection connection)
+    {
         var rows = await connection.QueryAsync<(long StartMinute, long Persons)>(
             "SELECT start_minute, SUM(persons) FROM bookings WHERE visit_date = @Day AND status = 'confirmed' GROUP BY start_minute",
             new { Day = day });

@@ -83,8 +83,6 @@ public static class GetCongestion
     }
 
     private static async Task<List<Entry>> BookedAsync(System.Data.Common.DbConnection connection, Domain.Venue.VenueCalendar calendar, DateOnly day) =>
-        (await connection.QueryAsync<(long StartMinute, long Persons)>("""
-            SELECT start_minute, SUM(persons) FROM bookings WHERE visit_date = @Day AND status = 'confirmed' GROUP BY start_minute
-            """, new { Day = day }))
-            .Select(b => new Entry(calendar.Time.At(day, Domain.Venue.SlotGrid.AtMinute((int)b.StartMinute)), (int)b.Persons)).ToList();
+        (await Booking.BookedBySlot.ReadAsync(day, connection))
+            .Select(b => new Entry(calendar.Time.At(day, Domain.Venue.SlotGrid.AtMinute(b.Key)), b.Value)).ToList();
 }
