@@ -52,7 +52,7 @@ internal static class SandboxPage
         button{margin-top:1rem;width:100%;min-height:48px;font-size:1.05rem;background:#0b5cad;color:#fff;border:0;border-radius:6px}
         .error{color:#a4001d;background:#fdecee;border:1px solid #a4001d;border-radius:6px;padding:.6rem .8rem}
         .note,small{color:#444}.back{display:inline-flex;align-items:center;min-height:44px;margin-top:1rem;color:#0b5cad}
-        .amount{font-size:1.4rem;font-weight:700}
+        .amount{font-size:1.4rem;font-weight:700}:focus-visible{outline:3px solid #10243e;outline-offset:2px}
         """;
 
     public enum Problem { None, Declined, Invalid }
