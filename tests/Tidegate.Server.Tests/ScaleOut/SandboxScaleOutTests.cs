@@ -1,3 +1,4 @@
+using System.Net;
 using Tidegate.Server.Features.Payments.Sandbox;
 using static Tidegate.Server.Tests.Payments.PaymentFlow;
 
@@ -18,7 +19,7 @@ public class SandboxScaleOutTests
         var paymentId = await CheckoutAsync(a, id, key);
         var page = await b.GetAsync($"/sandbox/checkout/{paymentId}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains($"{amount:N0}円", await page.Content.ReadAsStringAsync()); // the page speaks Japanese unless asked otherwise
+        Assert.Contains($"{amount:N0}円", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync())); // the page speaks Japanese unless asked otherwise
         Assert.Equal("succeeded", await PayAsync(b, paymentId)); // its webhook goes to the first instance
 
         Assert.Equal("confirmed", (string)(await WaitForStatusAsync(b, id, key, "confirmed"))["status"]!);
